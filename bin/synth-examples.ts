@@ -1,0 +1,31 @@
+/**
+ * Synthesizes every example into one output folder (default `cdktf.out/`), as `cdktf synth` does,
+ * without a cloud account or the cdktf CLI.
+ *
+ *   ts-node --transpile-only bin/synth-examples.ts [--outdir DIR] [--only name,name]
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { App } from "cdktf";
+import { EXAMPLES } from "../examples/registry";
+
+function arg(argv: readonly string[], name: string): string | undefined {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
+function main(argv: readonly string[]): void {
+  // When run by `cdktf synth`, the CLI passes the output folder in CDKTF_OUTDIR.
+  const outdir = arg(argv, "--outdir") ?? process.env.CDKTF_OUTDIR ?? "cdktf.out";
+  const only = arg(argv, "--only")?.split(",");
+  const app = new App({ outdir, skipBackendValidation: true });
+  const selected = EXAMPLES.filter((e) => !only || only.includes(e.name));
+  for (const example of selected) example.build(app);
+  app.synth();
+  const stacksDir = path.join(outdir, "stacks");
+  const stacks = fs.existsSync(stacksDir) ? fs.readdirSync(stacksDir).sort() : [];
+  process.stdout.write(`Synthesized ${stacks.length} stacks into ${path.resolve(outdir)}:\n`);
+  for (const s of stacks) process.stdout.write(`  ${path.join(stacksDir, s, "cdk.tf.json")}\n`);
+}
+
+main(process.argv.slice(2));

@@ -1,0 +1,17 @@
+import { App, TerraformStack } from "cdktf";
+import * as mskBasic from "./msk-basic/main";
+import * as mskComplete from "./msk-complete/main";
+
+/** One runnable example: its folder name and how to add it to an app. */
+export interface ExampleEntry {
+  /** Folder under examples/ and stack name. */
+  readonly name: string;
+  /** Adds the example's stacks to an app. */
+  readonly build: (app: App) => TerraformStack | TerraformStack[];
+}
+
+/** Every example, simplest first. `npm run synth` synthesizes them all. */
+export const EXAMPLES: readonly ExampleEntry[] = [
+  { name: "msk-basic", build: mskBasic.build },
+  { name: "msk-complete", build: mskComplete.build },
+];

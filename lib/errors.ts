@@ -1,0 +1,66 @@
+/**
+ * Stable error codes raised by the library at synth time.
+ *
+ * Codes never change meaning once released; new conditions get new codes.
+ * `KS-<AREA>-<NNN>`: AREA is the construct family (MSK, CFL, TOPIC, ACCESS, AUDIT, CLI).
+ */
+export type KafkaStandardsErrorCode = `KS-${string}-${number}`;
+
+/** What a caller supplied and what the library expected, for one invalid prop. */
+export interface KafkaStandardsErrorDetails {
+  /** Stable code, e.g. `KS-MSK-001`. */
+  readonly code: KafkaStandardsErrorCode;
+  /** Dotted path of the prop that is wrong, e.g. `brokerNodes` or `scram.users[0]`. */
+  readonly prop: string;
+  /** The value received (rendered with JSON.stringify when not a string). */
+  readonly value: unknown;
+  /** What the library accepts. */
+  readonly allowed: string;
+  /** How to fix it. */
+  readonly fix: string;
+  /** The construct path where the problem was found, when known. */
+  readonly path?: string;
+}
+
+function render(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (value === undefined) return "undefined";
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/**
+ * The one error type the library throws for invalid input.
+ *
+ * The message names the code, the prop, the value received, what is allowed and how to fix it,
+ * so a failed `cdktf synth` tells the user everything needed without reading the source.
+ */
+export class KafkaStandardsError extends Error {
+  /** Stable code, e.g. `KS-MSK-001`. */
+  public readonly code: KafkaStandardsErrorCode;
+  /** The prop that is wrong. */
+  public readonly prop: string;
+  /** The value received. */
+  public readonly value: unknown;
+  /** What is allowed. */
+  public readonly allowed: string;
+  /** How to fix it. */
+  public readonly fix: string;
+
+  constructor(details: KafkaStandardsErrorDetails) {
+    const where = details.path ? ` at ${details.path}` : "";
+    super(
+      `[${details.code}] Invalid ${details.prop}${where}: got ${render(details.value)}. ` +
+        `Allowed: ${details.allowed}. Fix: ${details.fix}`,
+    );
+    this.name = "KafkaStandardsError";
+    this.code = details.code;
+    this.prop = details.prop;
+    this.value = details.value;
+    this.allowed = details.allowed;
+    this.fix = details.fix;
+  }
+}

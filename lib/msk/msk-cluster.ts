@@ -1,0 +1,260 @@
+import { Construct } from "constructs";
+import { TerraformOutput } from "cdktf";
+import { MskCluster as MskClusterL1, MskClusterLoggingInfoBrokerLogs } from "@cdktf/provider-aws/lib/msk-cluster";
+import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { recordMetadata, standardTags } from "../core/resource-metadata";
+import { KafkaVersion } from "../standards/kafka-versions";
+import { BrokerInstanceType } from "../standards/broker-types";
+import { EnvironmentTier } from "../standards/tiers";
+import { ClientAuthentication, MSK_PORTS } from "./client-authentication";
+import { MskClusterProps } from "./msk-cluster-props";
+import { resolveMskClusterProps } from "./resolve-props";
+import { ClusterKey } from "./cluster-key";
+import { BrokerSecurityGroup } from "./broker-security-group";
+import { BrokerConfiguration } from "./broker-configuration";
+import { ScramUsers, ScramUserSecret } from "./scram-users";
+import { StorageAutoscaling } from "./storage-autoscaling";
+
+/**
+ * A secure, durable Amazon MSK provisioned cluster.
+ *
+ * By default: TLS between clients and brokers and inside the cluster (written explicitly), a
+ * customer-managed KMS key with rotation for data at rest, IAM authentication, no unauthenticated
+ * or public access, a security group open only to the listed clients on the ports of the enabled
+ * authentication modes, broker logs in a KMS-encrypted CloudWatch Logs group, enhanced monitoring
+ * per tier, the standard broker baseline as a content-addressed configuration, storage
+ * autoscaling that Terraform does not fight, tags on everything and bootstrap outputs per auth mode.
+ *
+ * Weakening any of it takes an explicit prop, needs `prodOverride` in prod, and is recorded for
+ * the audit report.
+ *
+ * @see https://docs.aws.amazon.com/msk/latest/developerguide/bestpractices.html
+ */
+export class MskCluster extends Construct {
+  /** The cluster name (`<clusterName>-<tier>`). */
+  public readonly clusterName: string;
+  /** The tier. */
+  public readonly tier: EnvironmentTier;
+  /** The underlying `aws_msk_cluster`. */
+  public readonly cluster: MskClusterL1;
+  /** Cluster ARN. */
+  public readonly clusterArn: string;
+  /** ARN of the customer-managed key used at rest, for secrets and for logs. */
+  public readonly kmsKeyArn: string;
+  /** The key, when the construct created it. */
+  public readonly clusterKey?: ClusterKey;
+  /** The brokers' security group. */
+  public readonly securityGroup: BrokerSecurityGroup;
+  /** The broker configuration. */
+  public readonly configuration: BrokerConfiguration;
+  /** The broker log group, when CloudWatch logging is on. */
+  public readonly logGroup?: CloudwatchLogGroup;
+  /** SCRAM users' secrets (empty without SCRAM). */
+  public readonly scramSecrets: readonly ScramUserSecret[];
+  /** Number of broker nodes. */
+  public readonly brokerNodes: number;
+  /** Kafka version. */
+  public readonly kafkaVersion: KafkaVersion;
+  /** Broker instance type. */
+  public readonly instanceType: BrokerInstanceType;
+  /** Authentication modes. */
+  public readonly authentication: ClientAuthentication;
+  /** Effective broker `server.properties`. */
+  public readonly serverProperties: Readonly<Record<string, string>>;
+
+  constructor(scope: Construct, id: string, props: MskClusterProps) {
+    super(scope, id);
+    // Validate everything before creating anything, so an error leaves nothing half-built.
+    const r = resolveMskClusterProps(props, this.node.path);
+    this.clusterName = r.name;
+    this.tier = r.tier;
+    this.brokerNodes = r.brokerNodes;
+    this.kafkaVersion = r.kafkaVersion;
+    this.instanceType = r.instanceType;
+    this.authentication = r.authentication;
+    this.serverProperties = r.serverProperties;
+
+    const tags = standardTags({ tier: r.tier, owner: props.owner, tags: props.tags });
+    const meta = { tier: r.tier, construct: "MskCluster" };
+    const preventDestroy = r.policy.preventDestroy;
+
+    if (props.kmsKeyArn !== undefined) {
+      this.kmsKeyArn = props.kmsKeyArn;
+    } else {
+      this.clusterKey = new ClusterKey(this, "Key", {
+        name: r.name,
+        deletionWindowDays: r.policy.kmsDeletionWindowDays,
+        tags,
+        tier: r.tier,
+        preventDestroy,
+      });
+      this.kmsKeyArn = this.clusterKey.keyArn;
+    }
+
+    const ports = r.authentication.ports();
+    if (r.clientBroker === "TLS_PLAINTEXT") ports.push(MSK_PORTS.plaintext);
+    this.securityGroup = new BrokerSecurityGroup(this, "SecurityGroup", {
+      name: r.name,
+      vpcId: props.vpcId,
+      ports,
+      sourceSecurityGroupIds: props.allowedClientSecurityGroupIds ?? [],
+      sourceCidrs: props.allowedClientCidrs ?? [],
+      tags,
+      tier: r.tier,
+    });
+
+    this.configuration = new BrokerConfiguration(this, "Configuration", {
+      name: r.name,
+      kafkaVersion: r.kafkaVersion.version,
+      serverProperties: r.serverProperties,
+      tier: r.tier,
+    });
+
+    const brokerLogs: { -readonly [K in keyof MskClusterLoggingInfoBrokerLogs]: MskClusterLoggingInfoBrokerLogs[K] } =
+      {};
+    if (props.logging?.cloudWatch !== false) {
+      this.logGroup = new CloudwatchLogGroup(this, "BrokerLogs", {
+        name: `/aws/msk/${r.name}/broker`,
+        retentionInDays: r.logRetentionDays,
+        kmsKeyId: this.kmsKeyArn,
+        tags,
+      });
+      recordMetadata(this.logGroup, meta);
+      brokerLogs.cloudwatchLogs = { enabled: true, logGroup: this.logGroup.name };
+    }
+    if (props.logging?.s3) {
+      brokerLogs.s3 = { enabled: true, bucket: props.logging.s3.bucket, prefix: props.logging.s3.prefix };
+    }
+    if (props.logging?.firehoseDeliveryStream) {
+      brokerLogs.firehose = { enabled: true, deliveryStream: props.logging.firehoseDeliveryStream };
+    }
+
+    const auth = r.authentication;
+    const open = props.openMonitoring;
+    this.cluster = new MskClusterL1(this, "Cluster", {
+      clusterName: r.name,
+      kafkaVersion: r.kafkaVersion.version,
+      numberOfBrokerNodes: r.brokerNodes,
+      enhancedMonitoring: r.enhancedMonitoring,
+      brokerNodeGroupInfo: {
+        instanceType: r.instanceType.instanceType,
+        clientSubnets: [...props.clientSubnetIds],
+        securityGroups: [this.securityGroup.securityGroup.id],
+        connectivityInfo: {
+          publicAccess: { type: props.publicAccess === true ? "SERVICE_PROVIDED_EIPS" : "DISABLED" },
+        },
+        storageInfo: r.volumeSizeGiB === undefined ? undefined : { ebsStorageInfo: { volumeSize: r.volumeSizeGiB } },
+      },
+      clientAuthentication: {
+        unauthenticated: props.unauthenticatedAccess === true,
+        sasl: { iam: auth.iam, scram: auth.scram !== undefined },
+        tls: auth.mutualTls ? { certificateAuthorityArns: [...auth.mutualTls.certificateAuthorityArns] } : undefined,
+      },
+      encryptionInfo: {
+        encryptionAtRestKmsKeyArn: this.kmsKeyArn,
+        encryptionInTransit: { clientBroker: r.clientBroker, inCluster: true },
+      },
+      configurationInfo: {
+        arn: this.configuration.configuration.arn,
+        revision: this.configuration.configuration.latestRevision,
+      },
+      loggingInfo: Object.keys(brokerLogs).length > 0 ? { brokerLogs } : undefined,
+      openMonitoring: open
+        ? {
+            prometheus: {
+              jmxExporter: { enabledInBroker: open.jmxExporter !== false },
+              nodeExporter: { enabledInBroker: open.nodeExporter !== false },
+            },
+          }
+        : undefined,
+      tags,
+      lifecycle: {
+        preventDestroy,
+        // Storage autoscaling grows the volume; Terraform must not try to shrink it back.
+        ignoreChanges: r.autoscaling
+          ? ["broker_node_group_info[0].storage_info[0].ebs_storage_info[0].volume_size"]
+          : undefined,
+      },
+    });
+    this.clusterArn = this.cluster.arn;
+    const overrides: Record<string, string> = { ...r.overrides };
+    if (r.kafkaVersion.isEscapeHatch)
+      overrides.kafkaVersion = `${r.kafkaVersion.version} (not in the standard's catalog)`;
+    if (r.instanceType.isEscapeHatch)
+      overrides.instanceType = `${r.instanceType.instanceType} (not in the standard's catalog)`;
+    recordMetadata(this.cluster, { ...meta, overrides: Object.keys(overrides).length > 0 ? overrides : undefined });
+
+    if (r.autoscaling && r.volumeSizeGiB !== undefined) {
+      new StorageAutoscaling(this, "StorageAutoscaling", {
+        clusterArn: this.clusterArn,
+        clusterName: r.name,
+        minGiB: r.volumeSizeGiB,
+        maxGiB: r.autoscaling.maxGiB,
+        targetPercent: r.autoscaling.targetPercent,
+        tags,
+      });
+    }
+
+    this.scramSecrets = auth.scram
+      ? new ScramUsers(this, "ScramUsers", {
+          clusterName: r.name,
+          clusterArn: this.clusterArn,
+          users: auth.scram.users,
+          kmsKeyArn: this.kmsKeyArn,
+          tags,
+          tier: r.tier,
+          preventDestroy,
+        }).secrets
+      : [];
+
+    this.addOutputs(r.clientBroker === "TLS_PLAINTEXT");
+  }
+
+  /** Bootstrap brokers for IAM clients (port 9098). */
+  public get bootstrapBrokersSaslIam(): string {
+    return this.cluster.bootstrapBrokersSaslIam;
+  }
+
+  /** Bootstrap brokers for SCRAM clients (port 9096). */
+  public get bootstrapBrokersSaslScram(): string {
+    return this.cluster.bootstrapBrokersSaslScram;
+  }
+
+  /** Bootstrap brokers for mutual-TLS clients (port 9094). */
+  public get bootstrapBrokersTls(): string {
+    return this.cluster.bootstrapBrokersTls;
+  }
+
+  private addOutputs(plaintext: boolean): void {
+    const prefix = this.node.id.replace(/[^A-Za-z0-9_]/g, "_");
+    const output = (suffix: string, value: string, description: string): void => {
+      const o = new TerraformOutput(this, `Output_${suffix}`, { value, description });
+      o.overrideLogicalId(`${prefix}_${suffix}`);
+    };
+    output("cluster_arn", this.clusterArn, `ARN of MSK cluster ${this.clusterName}`);
+    if (this.authentication.iam) {
+      output(
+        "bootstrap_brokers_sasl_iam",
+        this.bootstrapBrokersSaslIam,
+        "Bootstrap brokers for IAM clients (port 9098)",
+      );
+    }
+    if (this.authentication.scram) {
+      output(
+        "bootstrap_brokers_sasl_scram",
+        this.bootstrapBrokersSaslScram,
+        "Bootstrap brokers for SASL/SCRAM clients (port 9096)",
+      );
+    }
+    if (this.authentication.mutualTls) {
+      output("bootstrap_brokers_tls", this.bootstrapBrokersTls, "Bootstrap brokers for mutual-TLS clients (port 9094)");
+    }
+    if (plaintext) {
+      output(
+        "bootstrap_brokers_plaintext",
+        this.cluster.bootstrapBrokers,
+        "Bootstrap brokers for plaintext clients (port 9092)",
+      );
+    }
+  }
+}

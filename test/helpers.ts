@@ -1,0 +1,50 @@
+import { App, TerraformStack, Testing } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+
+/** A synthesized Terraform document (resources, data, outputs). */
+export interface SynthDoc {
+  readonly resource: Record<string, Record<string, any>>;
+  readonly data?: Record<string, Record<string, any>>;
+  readonly output?: Record<string, any>;
+  readonly terraform?: any;
+}
+
+/** A test app and stack with an AWS provider. */
+export function newStack(id = "test"): { app: App; stack: TerraformStack } {
+  const app = Testing.app();
+  const stack = new TerraformStack(app, id);
+  new AwsProvider(stack, "aws", { region: "eu-west-1" });
+  return { app, stack };
+}
+
+/**
+ * Synthesize a stack as `app.synth()` writes it, keeping the `"//"` metadata the audit reads
+ * (`Testing.synth` strips it). Validations run, as on a real synth.
+ */
+export function synth(stack: TerraformStack): SynthDoc {
+  const errors = stack.node.validate();
+  if (errors.length > 0) throw new Error(errors.join("\n"));
+  return JSON.parse(JSON.stringify(stack.toTerraform())) as SynthDoc;
+}
+
+/** All resources of one type, as a list. */
+export function resourcesOf(doc: SynthDoc, type: string): any[] {
+  return Object.values(doc.resource[type] ?? {});
+}
+
+/** The only resource of a type; fails when there is not exactly one. */
+export function only(doc: SynthDoc, type: string): any {
+  const all = resourcesOf(doc, type);
+  if (all.length !== 1) throw new Error(`expected exactly one ${type}, found ${all.length}`);
+  return all[0];
+}
+
+/** Resources with cdktf's per-resource metadata removed, for snapshots free of paths. */
+export function resourcesForSnapshot(doc: SynthDoc): Record<string, Record<string, any>> {
+  return JSON.parse(
+    JSON.stringify(doc.resource, (key, value) => {
+      if (key === "metadata" && value && typeof value === "object" && "path" in value) return undefined;
+      return value;
+    }),
+  );
+}
