@@ -6,8 +6,8 @@ import * as mskComplete from "./msk-complete/main";
 export interface ExampleEntry {
   /** Folder under examples/ and stack name. */
   readonly name: string;
-  /** Adds the example's stacks to an app. */
-  readonly build: (app: App) => TerraformStack | TerraformStack[];
+  /** Adds the example's stack to an app, as stack `id` (default: the example name). */
+  readonly build: (app: App, id?: string) => TerraformStack;
 }
 
 /** Every example, simplest first. `npm run synth` synthesizes them all. */

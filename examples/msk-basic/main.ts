@@ -36,9 +36,9 @@ export class MskBasicStack extends TerraformStack {
   }
 }
 
-/** Adds the example to an app. */
-export function build(app: App): TerraformStack {
-  return new MskBasicStack(app, "msk-basic");
+/** Adds the example to an app, as stack `id`. */
+export function build(app: App, id = "msk-basic"): TerraformStack {
+  return new MskBasicStack(app, id);
 }
 
 if (require.main === module) {

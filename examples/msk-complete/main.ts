@@ -72,9 +72,9 @@ export class MskCompleteStack extends TerraformStack {
   }
 }
 
-/** Adds the example to an app. */
-export function build(app: App): TerraformStack {
-  return new MskCompleteStack(app, "msk-complete");
+/** Adds the example to an app, as stack `id`. */
+export function build(app: App, id = "msk-complete"): TerraformStack {
+  return new MskCompleteStack(app, id);
 }
 
 if (require.main === module) {

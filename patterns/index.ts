@@ -1,0 +1,2 @@
+// Public entry point of cdktf-kafka-standards/patterns: compositions of the library's constructs for the use cases.
+export {};
