@@ -39,7 +39,7 @@ export const KAFKA_VERSION_CATALOG: readonly KafkaVersionInfo[] = Object.freeze(
   entry({ version: "4.2.x.kraft", kraft: true, status: "supported", expressOnly: true }),
   entry({ version: "4.1.x.kraft", kraft: true, status: "supported" }),
   entry({ version: "4.0.x.kraft", kraft: true, status: "supported" }),
-  entry({ version: "3.9.x.kraft", kraft: true, status: "recommended", apacheRelease: "3.9.1" }),
+  entry({ version: "3.9.x.kraft", kraft: true, status: "supported", apacheRelease: "3.9.1" }),
   entry({ version: "3.9.x", kraft: false, status: "supported", apacheRelease: "3.9.1" }),
   entry({ version: "3.8.x.kraft", kraft: true, status: "supported" }),
   entry({ version: "3.8.x", kraft: false, status: "recommended" }),

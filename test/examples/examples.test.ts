@@ -1,0 +1,87 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { App } from "cdktf";
+import { EXAMPLES } from "../../examples/registry";
+
+/** Synthesizes every example once, the way `npm run synth` does. */
+const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "examples-"));
+const app = new App({ outdir, skipBackendValidation: true });
+for (const e of EXAMPLES) e.build(app);
+app.synth();
+
+function doc(stack: string): any {
+  return JSON.parse(fs.readFileSync(path.join(outdir, "stacks", stack, "cdk.tf.json"), "utf8"));
+}
+
+const STACKS = EXAMPLES.map((e) => e.name);
+
+describe.each(STACKS)("example %s", (stack) => {
+  const d = doc(stack);
+  const clusters = Object.entries<any>(d.resource.aws_msk_cluster ?? {});
+  const configurations = d.resource.aws_msk_configuration ?? {};
+
+  test("has a README that shows how to run it", () => {
+    const readme = fs.readFileSync(path.join(__dirname, "..", "..", "examples", stack, "README.md"), "utf8");
+    expect(readme).toContain("npm run synth");
+  });
+
+  test.each(clusters)(
+    "%s: TLS in transit, CMK at rest, authenticated, private, logged, baseline attached",
+    (_name, c) => {
+      expect(c.encryption_info.encryption_in_transit).toEqual({ client_broker: "TLS", in_cluster: true });
+      expect(c.encryption_info.encryption_at_rest_kms_key_arn).toMatch(/^\$\{aws_kms_key\.[^.]+\.arn\}$/);
+      expect(c.client_authentication.unauthenticated).toBe(false);
+      expect(c.client_authentication.sasl.iam || c.client_authentication.sasl.scram).toBe(true);
+      expect(c.broker_node_group_info.connectivity_info.public_access.type).toBe("DISABLED");
+      const logs = c.logging_info.broker_logs;
+      expect(Object.keys(logs).length).toBeGreaterThan(0);
+      for (const dest of Object.values<any>(logs)) expect(dest.enabled).toBe(true);
+      const confName = /^\$\{aws_msk_configuration\.([^.]+)\.arn\}$/.exec(c.configuration_info.arn)![1];
+      const props = configurations[confName].server_properties as string;
+      expect(props).toContain("auto.create.topics.enable=false");
+      expect(props).toContain("allow.everyone.if.no.acl.found=false");
+      if (!c.broker_node_group_info.instance_type.startsWith("express.")) {
+        expect(props).toContain("unclean.leader.election.enable=false");
+        expect(props).toContain("min.insync.replicas=2");
+      }
+    },
+  );
+
+  test("every KMS key rotates", () => {
+    for (const k of Object.values<any>(d.resource.aws_kms_key ?? {})) expect(k.enable_key_rotation).toBe(true);
+  });
+
+  test("no secret value appears as a literal", () => {
+    const offenders: string[] = [];
+    const walk = (v: unknown, at: string): void => {
+      if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${at}[${i}]`));
+      else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, `${at}.${k}`);
+      else if (typeof v === "string") {
+        const key = at.split(".").pop() ?? "";
+        if (/(password|secret_string|api_secret|secret_key|client_key|token)$/i.test(key) && !/^\$\{.*\}$/s.test(v)) {
+          offenders.push(at);
+        }
+      }
+    };
+    walk(d.resource, "resource");
+    walk(d.provider ?? {}, "provider");
+    walk(d.output ?? {}, "output");
+    expect(offenders).toEqual([]);
+    expect(JSON.stringify(d)).not.toMatch(/"secret_string"\s*:/);
+  });
+
+  test("every resource type and data source comes from a provider binding the library ships or depends on", () => {
+    const known = (type: string, data: boolean): boolean => {
+      if (!type.startsWith("aws_")) return false;
+      const file = (data ? `data-aws-${type.slice(4)}` : type.slice(4)).replace(/_/g, "-");
+      return fs.existsSync(path.join(__dirname, "..", "..", "node_modules", "@cdktf", "provider-aws", "lib", file));
+    };
+    const unknown = [
+      ...Object.keys(d.resource ?? {}).filter((t) => !known(t, false)),
+      ...Object.keys(d.data ?? {}).filter((t) => !known(t, true)),
+    ];
+    expect(unknown).toEqual([]);
+    expect(d.terraform.required_providers.aws).toEqual({ source: "aws", version: "6.25.0" });
+  });
+});
