@@ -143,7 +143,13 @@ describe("MskCluster defaults", () => {
   });
 
   test("tags on every taggable resource", () => {
-    for (const type of ["aws_msk_cluster", "aws_kms_key", "aws_cloudwatch_log_group", "aws_security_group", "aws_appautoscaling_target"]) {
+    for (const type of [
+      "aws_msk_cluster",
+      "aws_kms_key",
+      "aws_cloudwatch_log_group",
+      "aws_security_group",
+      "aws_appautoscaling_target",
+    ]) {
       for (const r of resourcesOf(doc, type)) {
         expect(r.tags).toMatchObject({ Environment: "prod", ManagedBy: "cdktf-kafka-standards" });
       }
@@ -210,7 +216,11 @@ describe("MskCluster props", () => {
       allowedClientSecurityGroupIds: ["sg-app"],
     });
     expect(cluster(doc).client_authentication.tls).toEqual({ certificate_authority_arns: ["arn:aws:acm-pca:ca"] });
-    expect(resourcesOf(doc, "aws_vpc_security_group_ingress_rule").map((r) => r.from_port).sort()).toEqual([9094, 9098]);
+    expect(
+      resourcesOf(doc, "aws_vpc_security_group_ingress_rule")
+        .map((r) => r.from_port)
+        .sort(),
+    ).toEqual([9094, 9098]);
     expect(Object.keys(doc.output!)).toContain("orders_bootstrap_brokers_tls");
   });
 
@@ -218,14 +228,17 @@ describe("MskCluster props", () => {
     ["dev", 30, "PER_BROKER", 500, false],
     ["staging", 90, "PER_TOPIC_PER_BROKER", 2000, false],
     ["prod", 365, "PER_TOPIC_PER_BROKER", 16384, true],
-  ] as const)("tier %s: log retention %d, monitoring %s, autoscaling max %d, prevent_destroy %s", (tier, days, level, max, protect) => {
-    const { doc } = build({ tier });
-    expect(only(doc, "aws_cloudwatch_log_group").retention_in_days).toBe(days);
-    expect(cluster(doc).enhanced_monitoring).toBe(level);
-    expect(only(doc, "aws_appautoscaling_target").max_capacity).toBe(max);
-    expect(cluster(doc).lifecycle.prevent_destroy).toBe(protect);
-    expect(only(doc, "aws_kms_key").deletion_window_in_days).toBe(TIER_POLICIES[tier].kmsDeletionWindowDays);
-  });
+  ] as const)(
+    "tier %s: log retention %d, monitoring %s, autoscaling max %d, prevent_destroy %s",
+    (tier, days, level, max, protect) => {
+      const { doc } = build({ tier });
+      expect(only(doc, "aws_cloudwatch_log_group").retention_in_days).toBe(days);
+      expect(cluster(doc).enhanced_monitoring).toBe(level);
+      expect(only(doc, "aws_appautoscaling_target").max_capacity).toBe(max);
+      expect(cluster(doc).lifecycle.prevent_destroy).toBe(protect);
+      expect(only(doc, "aws_kms_key").deletion_window_in_days).toBe(TIER_POLICIES[tier].kmsDeletionWindowDays);
+    },
+  );
 
   test("brokers, instance type, version and volume are passed through", () => {
     const { doc } = build({
@@ -253,7 +266,10 @@ describe("MskCluster props", () => {
   });
 
   test("existing KMS key: no key created, ARN used everywhere", () => {
-    const { doc, cluster: msk } = build({ kmsKeyArn: "arn:aws:kms:eu-west-1:111:key/abc", authentication: ClientAuthentication.scram({ users: ["a"] }) });
+    const { doc, cluster: msk } = build({
+      kmsKeyArn: "arn:aws:kms:eu-west-1:111:key/abc",
+      authentication: ClientAuthentication.scram({ users: ["a"] }),
+    });
     expect(resourcesOf(doc, "aws_kms_key")).toEqual([]);
     expect(cluster(doc).encryption_info.encryption_at_rest_kms_key_arn).toBe("arn:aws:kms:eu-west-1:111:key/abc");
     expect(only(doc, "aws_cloudwatch_log_group").kms_key_id).toBe("arn:aws:kms:eu-west-1:111:key/abc");
@@ -301,7 +317,12 @@ describe("MskCluster props", () => {
 
   test("owner and tags", () => {
     const { doc } = build({ owner: "team-a", tags: { CostCenter: "42", Environment: "ignored" } });
-    expect(cluster(doc).tags).toEqual({ CostCenter: "42", Environment: "prod", ManagedBy: "cdktf-kafka-standards", Owner: "team-a" });
+    expect(cluster(doc).tags).toEqual({
+      CostCenter: "42",
+      Environment: "prod",
+      ManagedBy: "cdktf-kafka-standards",
+      Owner: "team-a",
+    });
   });
 
   test("express brokers: no EBS storage, no autoscaling, reduced baseline", () => {
@@ -340,12 +361,19 @@ describe("MskCluster props", () => {
       unauthenticatedAccess: "true",
       allowedClientCidrs: "0.0.0.0/0",
     });
-    expect(resourcesOf(doc, "aws_vpc_security_group_ingress_rule").map((r) => r.from_port).sort()).toEqual([9092, 9098]);
+    expect(
+      resourcesOf(doc, "aws_vpc_security_group_ingress_rule")
+        .map((r) => r.from_port)
+        .sort(),
+    ).toEqual([9092, 9098]);
     expect(Object.keys(doc.output!)).toContain("orders_bootstrap_brokers_plaintext");
   });
 
   test("prodOverride accepts a prod weakening and records the reason", () => {
-    const { doc } = build({ publicAccess: true, prodOverride: { reason: "partner integration over internet, ticket SEC-42" } });
+    const { doc } = build({
+      publicAccess: true,
+      prodOverride: { reason: "partner integration over internet, ticket SEC-42" },
+    });
     expect(cluster(doc).broker_node_group_info.connectivity_info.public_access.type).toBe("SERVICE_PROVIDED_EIPS");
     expect(cluster(doc)["//"]["kafka-standards"].overrides).toEqual({
       publicAccess: "true (partner integration over internet, ticket SEC-42)",
@@ -353,7 +381,10 @@ describe("MskCluster props", () => {
   });
 
   test("escape hatches are accepted and recorded", () => {
-    const { doc } = build({ kafkaVersion: KafkaVersion.of("3.9.9"), instanceType: BrokerInstanceType.of("kafka.m8g.large") });
+    const { doc } = build({
+      kafkaVersion: KafkaVersion.of("3.9.9"),
+      instanceType: BrokerInstanceType.of("kafka.m8g.large"),
+    });
     expect(cluster(doc).kafka_version).toBe("3.9.9");
     expect(cluster(doc)["//"]["kafka-standards"].overrides).toEqual({
       kafkaVersion: "3.9.9 (not in the standard's catalog)",
@@ -377,37 +408,112 @@ describe("MskCluster props", () => {
 
 describe("MskCluster validation", () => {
   test.each<[string, Partial<MskClusterProps>, string, string]>([
-    ["brokers not a multiple of subnets", { brokerNodes: 4 }, "KS-MSK-001", "multiple of the number of client subnets (3)"],
+    [
+      "brokers not a multiple of subnets",
+      { brokerNodes: 4 },
+      "KS-MSK-001",
+      "multiple of the number of client subnets (3)",
+    ],
     ["broker count not a positive integer", { brokerNodes: 0 }, "KS-MSK-001", "positive integer"],
-    ["fewer than 3 brokers in prod", { brokerNodes: 2, clientSubnetIds: ["a", "b"] }, "KS-MSK-002", "at least 3 brokers in prod"],
+    [
+      "fewer than 3 brokers in prod",
+      { brokerNodes: 2, clientSubnetIds: ["a", "b"] },
+      "KS-MSK-002",
+      "at least 3 brokers in prod",
+    ],
     ["fewer than 3 AZs in prod", { brokerNodes: 4, clientSubnetIds: ["a", "b"] }, "KS-MSK-003", "at least 3 subnets"],
-    ["unknown instance type string", { instanceType: "kafka.m7g.larg" as any }, "KS-MSK-004", 'did you mean "kafka.m7g.large"'],
+    [
+      "unknown instance type string",
+      { instanceType: "kafka.m7g.larg" as any },
+      "KS-MSK-004",
+      'did you mean "kafka.m7g.large"',
+    ],
     ["unknown Kafka version string", { kafkaVersion: "3.9.7" as any }, "KS-MSK-005", 'KafkaVersion.of("3.9.7")'],
     ["volume above 16384", { volumeSizeGiB: 20000 }, "KS-MSK-006", "1 to 16384"],
     ["volume below 1", { volumeSizeGiB: 0 }, "KS-MSK-006", "1 to 16384"],
-    ["volume on express", { instanceType: BrokerInstanceType.EXPRESS_M7G_LARGE, volumeSizeGiB: 100 }, "KS-MSK-006", "Express brokers"],
+    [
+      "volume on express",
+      { instanceType: BrokerInstanceType.EXPRESS_M7G_LARGE, volumeSizeGiB: 100 },
+      "KS-MSK-006",
+      "Express brokers",
+    ],
     ["no authentication mode", { authentication: ClientAuthentication.of({}) }, "KS-MSK-007", "at least one of IAM"],
     ["plaintext in prod", { clientBrokerEncryption: "TLS_PLAINTEXT" }, "KS-MSK-008", "clientBrokerEncryption"],
     ["unauthenticated in prod", { unauthenticatedAccess: true }, "KS-MSK-008", "unauthenticatedAccess"],
     ["public in prod", { publicAccess: true }, "KS-MSK-008", "publicAccess"],
     ["open CIDR in prod", { allowedClientCidrs: ["0.0.0.0/0"] }, "KS-MSK-008", "allowedClientCidrs"],
-    ["weaker baseline in prod", { serverProperties: { "unclean.leader.election.enable": "true" } }, "KS-MSK-008", "unclean.leader.election.enable=true"],
-    ["express with two subnets", { tier: "dev", instanceType: BrokerInstanceType.EXPRESS_M7G_LARGE, clientSubnetIds: ["a", "b"] }, "KS-MSK-009", "multiple of 3"],
-    ["autoscaling target out of range", { storageAutoscaling: { targetUtilizationPercent: 90 } }, "KS-MSK-010", "10 to 80"],
-    ["autoscaling max below volume", { volumeSizeGiB: 500, storageAutoscaling: { maxVolumeSizeGiB: 100 } }, "KS-MSK-010", "volumeSizeGiB (500)"],
+    [
+      "weaker baseline in prod",
+      { serverProperties: { "unclean.leader.election.enable": "true" } },
+      "KS-MSK-008",
+      "unclean.leader.election.enable=true",
+    ],
+    [
+      "express with two subnets",
+      { tier: "dev", instanceType: BrokerInstanceType.EXPRESS_M7G_LARGE, clientSubnetIds: ["a", "b"] },
+      "KS-MSK-009",
+      "multiple of 3",
+    ],
+    [
+      "autoscaling target out of range",
+      { storageAutoscaling: { targetUtilizationPercent: 90 } },
+      "KS-MSK-010",
+      "10 to 80",
+    ],
+    [
+      "autoscaling max below volume",
+      { volumeSizeGiB: 500, storageAutoscaling: { maxVolumeSizeGiB: 100 } },
+      "KS-MSK-010",
+      "volumeSizeGiB (500)",
+    ],
     ["invalid cluster name", { clusterName: "Orders_1" }, "KS-MSK-011", "lower-case letters"],
-    ["burstable broker in prod", { instanceType: BrokerInstanceType.T3_SMALL }, "KS-MSK-012", "t3 brokers are for dev only"],
-    ["server property MSK rejects", { serverProperties: { "min.insync.replica": "2" } }, "KS-MSK-013", 'did you mean "min.insync.replicas"'],
-    ["express-only property set", { tier: "dev", instanceType: BrokerInstanceType.EXPRESS_M7G_LARGE, serverProperties: { "num.partitions": "6" } }, "KS-MSK-013", "Express"],
+    [
+      "burstable broker in prod",
+      { instanceType: BrokerInstanceType.T3_SMALL },
+      "KS-MSK-012",
+      "t3 brokers are for dev only",
+    ],
+    [
+      "server property MSK rejects",
+      { serverProperties: { "min.insync.replica": "2" } },
+      "KS-MSK-013",
+      'did you mean "min.insync.replicas"',
+    ],
+    [
+      "express-only property set",
+      { tier: "dev", instanceType: BrokerInstanceType.EXPRESS_M7G_LARGE, serverProperties: { "num.partitions": "6" } },
+      "KS-MSK-013",
+      "Express",
+    ],
     ["unknown tier", { tier: "production" as any }, "KS-MSK-014", "dev, staging, prod"],
     ["single subnet", { tier: "dev", clientSubnetIds: ["a"] }, "KS-MSK-015", "2 or 3 subnets"],
     ["duplicate subnets", { tier: "dev", clientSubnetIds: ["a", "a"] }, "KS-MSK-015", "distinct subnet ids"],
-    ["express-only version on standard brokers", { kafkaVersion: KafkaVersion.V4_2_X_KRAFT }, "KS-MSK-016", "Standard brokers"],
+    [
+      "express-only version on standard brokers",
+      { kafkaVersion: KafkaVersion.V4_2_X_KRAFT },
+      "KS-MSK-016",
+      "Standard brokers",
+    ],
     ["unknown monitoring level", { enhancedMonitoring: "ALL" as any }, "KS-MSK-017", "PER_TOPIC_PER_PARTITION"],
     ["log retention CloudWatch rejects", { logging: { retentionDays: 100 } }, "KS-MSK-019", "90, 120"],
-    ["invalid SCRAM user", { authentication: ClientAuthentication.scram({ users: ["bad user"] }) }, "KS-MSK-020", "users[0]"],
-    ["duplicate SCRAM user", { authentication: ClientAuthentication.scram({ users: ["a", "a"] }) }, "KS-MSK-020", "users[1]"],
-    ["short override reason", { publicAccess: true, prodOverride: { reason: "because" } }, "KS-MSK-021", "at least 10 characters"],
+    [
+      "invalid SCRAM user",
+      { authentication: ClientAuthentication.scram({ users: ["bad user"] }) },
+      "KS-MSK-020",
+      "users[0]",
+    ],
+    [
+      "duplicate SCRAM user",
+      { authentication: ClientAuthentication.scram({ users: ["a", "a"] }) },
+      "KS-MSK-020",
+      "users[1]",
+    ],
+    [
+      "short override reason",
+      { publicAccess: true, prodOverride: { reason: "because" } },
+      "KS-MSK-021",
+      "at least 10 characters",
+    ],
   ])("%s", (_name, props, code, fragment) => {
     expectError(props, code, fragment);
   });
