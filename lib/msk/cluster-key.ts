@@ -23,11 +23,13 @@ export interface ClusterKeyProps {
 
 /**
  * A customer-managed KMS key with rotation on, usable by MSK (at rest), Secrets Manager (SCRAM
- * secrets) and CloudWatch Logs (broker logs).
+ * secrets), CloudWatch Logs (broker logs) and CloudWatch alarms (encrypted SNS escalation topics).
  *
- * The key policy delegates to IAM in the owning account and lets the CloudWatch Logs service use
- * the key for this account's log groups only (CloudWatch Logs needs an explicit key-policy grant).
+ * The key policy delegates to IAM in the owning account, lets the CloudWatch Logs service use the
+ * key for this account's log groups only, and lets CloudWatch alarms of this account publish to
+ * topics encrypted with it (both services need an explicit key-policy grant).
  * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
+ * @see https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html
  */
 export class ClusterKey extends Construct {
   /** The key. */
@@ -58,6 +60,14 @@ export class ClusterKey extends Construct {
             Principal: { AWS: accountRoot },
             Action: "kms:*",
             Resource: "*",
+          },
+          {
+            Sid: "CloudWatchAlarmsPublishToEncryptedTopics",
+            Effect: "Allow",
+            Principal: { Service: "cloudwatch.amazonaws.com" },
+            Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+            Resource: "*",
+            Condition: { StringEquals: { "aws:SourceAccount": account.accountId } },
           },
           {
             Sid: "CloudWatchLogsEncryptsThisAccountsLogGroups",

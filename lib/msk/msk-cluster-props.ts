@@ -2,6 +2,7 @@ import { EnhancedMonitoringLevel, EnvironmentTier } from "../standards/tiers";
 import { BrokerInstanceType } from "../standards/broker-types";
 import { KafkaVersion } from "../standards/kafka-versions";
 import { ClientAuthentication } from "./client-authentication";
+import { MonitoringOptions } from "../monitoring/monitoring-options";
 
 /** EBS storage autoscaling settings. */
 export interface StorageAutoscalingProps {
@@ -125,6 +126,13 @@ export interface MskClusterProps {
    * @default - off
    */
   readonly openMonitoring?: OpenMonitoringProps;
+  /**
+   * Alarms, escalation topics and dashboard. Monitoring is always on; tune thresholds, switch single
+   * alarms off with a reason, or share escalation topics across clusters.
+   * @default - every alarm of the standard at its thresholds, a dashboard, and Warning/Critical SNS
+   *   topics encrypted with the cluster key
+   */
+  readonly monitoring?: MonitoringOptions;
   /**
    * Extra `server.properties`, merged over the baseline. Keys must be ones MSK accepts for the broker
    * family; changing a baseline durability key counts as a weakening.

@@ -14,6 +14,10 @@ import { BrokerSecurityGroup } from "./broker-security-group";
 import { BrokerConfiguration } from "./broker-configuration";
 import { ScramUsers, ScramUserSecret } from "./scram-users";
 import { StorageAutoscaling } from "./storage-autoscaling";
+import { AlarmEscalation } from "../monitoring/alarm-escalation";
+import { MskMonitoring } from "../monitoring/msk-monitoring";
+import { StackArtifacts } from "../core/stack-artifacts";
+import { runbookProducer } from "../docs/runbooks";
 
 /**
  * A secure, durable Amazon MSK provisioned cluster.
@@ -61,6 +65,10 @@ export class MskCluster extends Construct {
   public readonly authentication: ClientAuthentication;
   /** Effective broker `server.properties`. */
   public readonly serverProperties: Readonly<Record<string, string>>;
+  /** Alarm escalation topics (the cluster's own, or the shared ones passed in). */
+  public readonly escalation: AlarmEscalation;
+  /** Alarms and dashboard. */
+  public readonly monitoring: MskMonitoring;
 
   constructor(scope: Construct, id: string, props: MskClusterProps) {
     super(scope, id);
@@ -207,7 +215,32 @@ export class MskCluster extends Construct {
         }).secrets
       : [];
 
+    this.escalation =
+      props.monitoring?.escalation ??
+      new AlarmEscalation(this, "Escalation", {
+        name: r.name,
+        kmsKeyArn: this.kmsKeyArn,
+        subscriptions: props.monitoring?.subscriptions,
+        tier: r.tier,
+        tags,
+      });
+    this.monitoring = new MskMonitoring(this, "Monitoring", {
+      ...props.monitoring,
+      clusterName: r.name,
+      brokerNodes: r.brokerNodes,
+      express: r.express,
+      escalation: this.escalation,
+      tier: r.tier,
+      tags,
+    });
+    StackArtifacts.of(this).add(runbookProducer);
+
     this.addOutputs(r.clientBroker === "TLS_PLAINTEXT");
+  }
+
+  /** Adds consumer-lag alarms (offset and time lag, Warning and Critical) for a group reading a topic. */
+  public addConsumerGroup(group: string, topic: string): void {
+    this.monitoring.addConsumerGroup(group, topic);
   }
 
   /** Bootstrap brokers for IAM clients (port 9098). */

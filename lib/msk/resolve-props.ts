@@ -21,6 +21,7 @@ import {
 } from "../standards/tiers";
 import { MSK_SCRAM_SECRET_PREFIX, RESOURCE_NAME_PATTERN, resourceName } from "../standards/naming";
 import { ClientAuthentication } from "./client-authentication";
+import { validateMonitoringOptions } from "../monitoring/msk-monitoring";
 import { MskClusterProps } from "./msk-cluster-props";
 
 /** CloudWatch Logs accepted retention values, in days (PutRetentionPolicy API). */
@@ -357,6 +358,7 @@ export function resolveMskClusterProps(props: MskClusterProps, path: string): Re
     );
   }
 
+  validateMonitoringOptions(props.monitoring, path);
   checkServerProperties(props.serverProperties, express, path);
   const baseline = Object.fromEntries(brokerBaseline({ brokerNodes, express }).map((p) => [p.key, p.value]));
   const serverProperties = { ...baseline, ...(props.serverProperties ?? {}) };
@@ -372,6 +374,9 @@ export function resolveMskClusterProps(props: MskClusterProps, path: string): Re
   const weakBaseline = weakenedBaselineKeys(props.serverProperties ?? {});
   if (weakBaseline.length > 0) weakenings.serverProperties = weakBaseline.join(", ");
   if (props.storageAutoscaling === false && !express) weakenings.storageAutoscaling = "off";
+  for (const [alarm, reason] of Object.entries(props.monitoring?.disabledAlarms ?? {})) {
+    weakenings[`alarm:${alarm}`] = `disabled: ${reason}`;
+  }
   const minLevel = ENHANCED_MONITORING_LEVELS.indexOf(policy.enhancedMonitoring);
   if (ENHANCED_MONITORING_LEVELS.indexOf(enhancedMonitoring) < minLevel)
     weakenings.enhancedMonitoring = enhancedMonitoring;
@@ -387,7 +392,7 @@ export function resolveMskClusterProps(props: MskClusterProps, path: string): Re
     );
   }
   const hardWeakenings = Object.keys(weakenings).filter(
-    (k) => k !== "enhancedMonitoring" && k !== "storageAutoscaling",
+    (k) => k !== "enhancedMonitoring" && k !== "storageAutoscaling" && !k.startsWith("alarm:"),
   );
   if (tier === "prod" && hardWeakenings.length > 0 && props.prodOverride === undefined) {
     const first = hardWeakenings[0];

@@ -52,6 +52,7 @@ export interface AlarmThreshold {
 
 const BOTH = Object.freeze(["standard", "express"] as const);
 const STANDARD = Object.freeze(["standard"] as const);
+const EXPRESS = Object.freeze(["express"] as const);
 
 /** The MSK alarms every cluster gets. */
 export const MSK_ALARM_THRESHOLDS: readonly AlarmThreshold[] = Object.freeze([
@@ -168,5 +169,31 @@ export const MSK_ALARM_THRESHOLDS: readonly AlarmThreshold[] = Object.freeze([
     appliesTo: BOTH,
     summary: "A consumer group's oldest unread record is older than the freshness objective (seconds).",
     source: "EstimatedMaxTimeLag > SLA seconds (kafka-facts B2); 5/15 min default objective",
+  },
+  {
+    id: "produce-throttle",
+    metric: "ProduceThrottleTime",
+    statistic: "Average",
+    periodSeconds: 300,
+    comparison: "GreaterThanThreshold",
+    dimensions: "broker",
+    warning: { threshold: 0, evaluationPeriods: 1 },
+    critical: { threshold: 0, evaluationPeriods: 3 },
+    appliesTo: EXPRESS,
+    summary: "Express brokers are throttling producers: ingress is above the broker's quota.",
+    source: "Express best practices: avg > 0 for 5 min (kafka-facts B2)",
+  },
+  {
+    id: "fetch-throttle",
+    metric: "FetchThrottleTime",
+    statistic: "Average",
+    periodSeconds: 300,
+    comparison: "GreaterThanThreshold",
+    dimensions: "broker",
+    warning: { threshold: 0, evaluationPeriods: 1 },
+    critical: { threshold: 0, evaluationPeriods: 3 },
+    appliesTo: EXPRESS,
+    summary: "Express brokers are throttling consumers: egress is above the broker's quota.",
+    source: "Express best practices: avg > 0 for 5 min (kafka-facts B2)",
   },
 ] as AlarmThreshold[]).map((a) => Object.freeze(a)) as readonly AlarmThreshold[];

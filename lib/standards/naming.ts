@@ -67,4 +67,18 @@ export interface ResourceMetadata {
   readonly overrides?: Readonly<Record<string, string>>;
   /** Kind of construct that created it, e.g. `MskCluster`. */
   readonly construct?: string;
+  /** Name of the Kafka cluster the resource belongs to. */
+  readonly cluster?: string;
+  /** Alarm id from the standard's thresholds (alarms only). */
+  readonly alarm?: string;
+  /** Alarm severity (alarms and escalation topics). */
+  readonly severity?: string;
+  /** Runbook link of an alarm. */
+  readonly runbook?: string;
+  /** Broker id an alarm watches. */
+  readonly broker?: number;
+  /** Consumer group and topic a lag alarm watches. */
+  readonly consumerGroup?: string;
+  /** Topic a lag alarm watches. */
+  readonly topic?: string;
 }

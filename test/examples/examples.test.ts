@@ -3,6 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import { App } from "cdktf";
 import { EXAMPLES } from "../../examples/registry";
+import { MSK_ALARM_THRESHOLDS } from "../../lib/standards/alarm-thresholds";
 
 /** Synthesizes every example once, the way `npm run synth` does. */
 const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "examples-"));
@@ -47,6 +48,39 @@ describe.each(STACKS)("example %s", (stack) => {
       }
     },
   );
+
+  test.each(clusters)(
+    "%s: the standard's alarms with actions on the topic of their severity, and a dashboard",
+    (_name, c) => {
+      const family = c.broker_node_group_info.instance_type.startsWith("express.") ? "express" : "standard";
+      const mine = Object.values<any>(d.resource.aws_cloudwatch_metric_alarm ?? {}).filter(
+        (a) => a["//"]["kafka-standards"].cluster === c.cluster_name,
+      );
+      const expected = MSK_ALARM_THRESHOLDS.filter(
+        (a) => a.appliesTo.includes(family) && a.dimensions !== "consumer-group-topic",
+      ).map((a) => a.id);
+      expect([...new Set(mine.map((a) => a["//"]["kafka-standards"].alarm))].sort()).toEqual([...expected].sort());
+      const topics = Object.entries<any>(d.resource.aws_sns_topic ?? {});
+      for (const a of mine) {
+        const severity = a["//"]["kafka-standards"].severity.toLowerCase();
+        const [topic] = topics.find(([, t]) => t.name === `${c.cluster_name}-alarms-${severity}`)!;
+        expect(a.alarm_actions).toEqual([`\${aws_sns_topic.${topic}.arn}`]);
+      }
+      const dashboards = Object.values<any>(d.resource.aws_cloudwatch_dashboard ?? {}).map((x) => x.dashboard_name);
+      expect(dashboards).toContain(`kafka-${c.cluster_name}`);
+    },
+  );
+
+  test("every alarm has its runbook file, linked from its description", () => {
+    const all = Object.values<any>(d.resource.aws_cloudwatch_metric_alarm ?? {});
+    expect(all.length).toBeGreaterThan(0);
+    for (const a of all) {
+      const link = /Runbook: (\S+\.md)$/.exec(a.alarm_description)![1];
+      const file = path.join(outdir, "stacks", stack, link);
+      expect(fs.existsSync(file)).toBe(true);
+      expect(fs.readFileSync(file, "utf8")).toContain(`\`${a.alarm_name}\``);
+    }
+  });
 
   test("every KMS key rotates", () => {
     for (const k of Object.values<any>(d.resource.aws_kms_key ?? {})) expect(k.enable_key_rotation).toBe(true);

@@ -1,0 +1,105 @@
+import * as fs from "fs";
+import * as path from "path";
+import { Construct } from "constructs";
+import { TerraformStack } from "cdktf";
+
+/** A synthesized Terraform JSON document, as written to `cdk.tf.json`. */
+export type TerraformDocument = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** What an artifact producer gets: the stack's synthesized document and where it was written. */
+export interface ArtifactContext {
+  /** Stack name. */
+  readonly stackName: string;
+  /** The synthesized document. */
+  readonly document: TerraformDocument;
+  /** The stack's output folder (`<outdir>/stacks/<stack>`). */
+  readonly stackDir: string;
+}
+
+/** A file to write under `kafka-standards/`. */
+export interface ArtifactFile {
+  /** Path relative to the artifacts folder, e.g. `runbooks/orders-prod-disk-used.md`. */
+  readonly path: string;
+  /** File content. */
+  readonly content: string;
+}
+
+/** Produces files from a synthesized stack; may throw to fail synthesis (after files are written). */
+export interface ArtifactProducer {
+  /** Unique name, so a producer is registered once per stack. */
+  readonly name: string;
+  /** Lower runs first. */
+  readonly order?: number;
+  /** Files to write. */
+  produce(context: ArtifactContext): readonly ArtifactFile[];
+  /** Called after every producer's files are written; throw here to fail synthesis. */
+  verify?(context: ArtifactContext): void;
+}
+
+/** Folder, inside each stack's output folder, that holds the library's artifacts. */
+export const ARTIFACTS_DIR = "kafka-standards";
+
+/**
+ * Per-stack registry of artifact producers (audit reports, runbooks, architecture doc).
+ *
+ * It wraps the stack's synthesizer: after cdktf has written `cdk.tf.json`, the file is read back and
+ * each producer renders its files from exactly what was synthesized, into
+ * `<outdir>/stacks/<stack>/kafka-standards/`. Reading the written file costs far less than
+ * re-resolving the stack.
+ */
+export class StackArtifacts extends Construct {
+  /** The registry of a stack, created on first use. */
+  public static of(scope: Construct): StackArtifacts {
+    const stack = TerraformStack.of(scope);
+    const existing = stack.node.tryFindChild(StackArtifacts.ID);
+    return existing instanceof StackArtifacts ? existing : new StackArtifacts(stack);
+  }
+
+  private static readonly ID = "KafkaStandardsArtifacts";
+  private readonly producers = new Map<string, ArtifactProducer>();
+
+  private constructor(stack: TerraformStack) {
+    super(stack, StackArtifacts.ID);
+    const inner = stack.synthesizer;
+    stack.synthesizer = {
+      synthesize: (session) => {
+        inner.synthesize(session);
+        const stackManifest = session.manifest.forStack(stack);
+        const file = path.join(session.outdir, stackManifest.synthesizedStackPath);
+        if (!fs.existsSync(file)) return; // HCL output or a synthesizer that wrote elsewhere
+        this.emit({
+          stackName: stack.node.id,
+          document: JSON.parse(fs.readFileSync(file, "utf8")),
+          stackDir: path.dirname(file),
+        });
+      },
+    };
+  }
+
+  /** Registers a producer once (later registrations with the same name are ignored). */
+  public add(producer: ArtifactProducer): void {
+    if (!this.producers.has(producer.name)) this.producers.set(producer.name, producer);
+  }
+
+  /** True when a producer of that name is registered. */
+  public has(name: string): boolean {
+    return this.producers.has(name);
+  }
+
+  /** Renders every producer's files for a document (also usable without a synth, e.g. by the CLI). */
+  public static render(producers: readonly ArtifactProducer[], context: ArtifactContext): ArtifactFile[] {
+    return [...producers].sort((a, b) => (a.order ?? 0) - (b.order ?? 0)).flatMap((p) => p.produce(context));
+  }
+
+  private emit(context: ArtifactContext): void {
+    const producers = [...this.producers.values()].sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
+    const root = path.join(context.stackDir, ARTIFACTS_DIR);
+    fs.rmSync(root, { recursive: true, force: true });
+    for (const file of StackArtifacts.render(producers, context)) {
+      const target = path.join(root, file.path);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, file.content);
+    }
+    for (const p of producers) p.verify?.(context);
+  }
+}
