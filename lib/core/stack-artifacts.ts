@@ -3,8 +3,11 @@ import * as path from "path";
 import { Construct } from "constructs";
 import { TerraformStack } from "cdktf";
 
+/** Any value read from synthesized Terraform JSON (untyped by nature). */
+export type JsonAny = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
 /** A synthesized Terraform JSON document, as written to `cdk.tf.json`. */
-export type TerraformDocument = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type TerraformDocument = Record<string, JsonAny>;
 
 /** What an artifact producer gets: the stack's synthesized document and where it was written. */
 export interface ArtifactContext {

@@ -1,4 +1,4 @@
-import { ArtifactFile, ArtifactProducer, TerraformDocument } from "../core/stack-artifacts";
+import { ArtifactFile, ArtifactProducer, JsonAny, TerraformDocument } from "../core/stack-artifacts";
 import { RESOURCE_METADATA_KEY, ResourceMetadata } from "../standards/naming";
 import { MSK_ALARM_THRESHOLDS } from "../standards/alarm-thresholds";
 import { ESCALATION_MATRIX, RUNBOOKS } from "../standards/runbooks";
@@ -16,7 +16,7 @@ interface AlarmInstance {
 /** Alarms the library created, grouped by `<cluster>-<alarm id>` (the runbook file name). */
 export function alarmsByRunbook(doc: TerraformDocument): Map<string, AlarmInstance[]> {
   const groups = new Map<string, AlarmInstance[]>();
-  for (const [name, r] of Object.entries<Record<string, any>>(doc.resource?.aws_cloudwatch_metric_alarm ?? {})) {
+  for (const [name, r] of Object.entries<Record<string, JsonAny>>(doc.resource?.aws_cloudwatch_metric_alarm ?? {})) {
     const meta = r["//"]?.[RESOURCE_METADATA_KEY] as ResourceMetadata | undefined;
     if (!meta?.alarm || !meta.cluster) continue;
     const key = `${meta.cluster}-${meta.alarm}`;
@@ -129,12 +129,12 @@ export function documentRegion(doc: TerraformDocument): string {
 
 /** Name of the output holding a cluster's bootstrap brokers (IAM first, then SCRAM, then TLS). */
 export function bootstrapOutputName(doc: TerraformDocument, clusterName: string): string | undefined {
-  const clusters = Object.entries<Record<string, any>>(doc.resource?.aws_msk_cluster ?? {});
+  const clusters = Object.entries<Record<string, JsonAny>>(doc.resource?.aws_msk_cluster ?? {});
   const address = clusters.find(([, c]) => c.cluster_name === clusterName)?.[0];
   if (!address) return undefined;
   for (const attr of ["bootstrap_brokers_sasl_iam", "bootstrap_brokers_sasl_scram", "bootstrap_brokers_tls"]) {
     const ref = `\${aws_msk_cluster.${address}.${attr}}`;
-    const hit = Object.entries<Record<string, any>>(doc.output ?? {}).find(([, o]) => o.value === ref);
+    const hit = Object.entries<Record<string, JsonAny>>(doc.output ?? {}).find(([, o]) => o.value === ref);
     if (hit) return hit[0];
   }
   return undefined;
