@@ -1,6 +1,7 @@
 import { App, TerraformStack } from "cdktf";
 import * as mskBasic from "./msk-basic/main";
 import * as mskComplete from "./msk-complete/main";
+import * as mskTopics from "./msk-topics/main";
 
 /** One runnable example: its folder name and how to add it to an app. */
 export interface ExampleEntry {
@@ -14,4 +15,5 @@ export interface ExampleEntry {
 export const EXAMPLES: readonly ExampleEntry[] = [
   { name: "msk-basic", build: mskBasic.build },
   { name: "msk-complete", build: mskComplete.build },
+  { name: "msk-topics", build: mskTopics.build },
 ];

@@ -1,5 +1,4 @@
 const fs = require("fs");
-const path = require("path");
 module.exports = async () => {
-  fs.rmSync(path.join(__dirname, "..", ".jest-tmp"), { recursive: true, force: true });
+  if (process.env.KS_JEST_TMP) fs.rmSync(process.env.KS_JEST_TMP, { recursive: true, force: true });
 };

@@ -48,3 +48,25 @@ export function resourcesForSnapshot(doc: SynthDoc): Record<string, Record<strin
     }),
   );
 }
+
+/**
+ * Synthesize a whole app into a temp folder, as `cdktf synth` does (cross-stack references resolved,
+ * artifacts written), and return each stack's document and folder.
+ */
+export function synthApp(build: (app: App) => void): { outdir: string; stacks: Record<string, SynthDoc> } {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fs = require("fs") as typeof import("fs");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const os = require("os") as typeof import("os");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const path = require("path") as typeof import("path");
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "synth-"));
+  const app = new App({ outdir, skipBackendValidation: true });
+  build(app);
+  app.synth();
+  const stacks: Record<string, SynthDoc> = {};
+  for (const s of fs.readdirSync(path.join(outdir, "stacks"))) {
+    stacks[s] = JSON.parse(fs.readFileSync(path.join(outdir, "stacks", s, "cdk.tf.json"), "utf8"));
+  }
+  return { outdir, stacks };
+}

@@ -17,6 +17,8 @@ export interface ArtifactContext {
   readonly document: TerraformDocument;
   /** The stack's output folder (`<outdir>/stacks/<stack>`). */
   readonly stackDir: string;
+  /** The document this synth replaced, when an earlier synth left one in the same folder. */
+  readonly previousDocument?: TerraformDocument;
 }
 
 /** A file to write under `kafka-standards/`. */
@@ -37,6 +39,15 @@ export interface ArtifactProducer {
   produce(context: ArtifactContext): readonly ArtifactFile[];
   /** Called after every producer's files are written; throw here to fail synthesis. */
   verify?(context: ArtifactContext): void;
+}
+
+function readJson(file: string): TerraformDocument | undefined {
+  if (!fs.existsSync(file)) return undefined;
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch {
+    return undefined;
+  }
 }
 
 /** Folder, inside each stack's output folder, that holds the library's artifacts. */
@@ -66,15 +77,12 @@ export class StackArtifacts extends Construct {
     const inner = stack.synthesizer;
     stack.synthesizer = {
       synthesize: (session) => {
+        const file = path.join(session.outdir, session.manifest.forStack(stack).synthesizedStackPath);
+        const previous = readJson(file);
         inner.synthesize(session);
-        const stackManifest = session.manifest.forStack(stack);
-        const file = path.join(session.outdir, stackManifest.synthesizedStackPath);
-        if (!fs.existsSync(file)) return; // HCL output or a synthesizer that wrote elsewhere
-        this.emit({
-          stackName: stack.node.id,
-          document: JSON.parse(fs.readFileSync(file, "utf8")),
-          stackDir: path.dirname(file),
-        });
+        const document = readJson(file);
+        if (document === undefined) return; // HCL output or a synthesizer that wrote elsewhere
+        this.emit({ stackName: stack.node.id, document, stackDir: path.dirname(file), previousDocument: previous });
       },
     };
   }

@@ -53,6 +53,17 @@ export interface ProdOverride {
   readonly reason: string;
 }
 
+/** Where and how the MSK data plane runs. */
+export interface MskDataPlaneOptions {
+  /** Id of the data-plane stack. @default "<control-plane stack id>-data" */
+  readonly stackId?: string;
+  /**
+   * SCRAM user the Kafka provider authenticates as (required when IAM is off).
+   * @default - IAM, with the AWS credentials of the environment running Terraform
+   */
+  readonly adminScramUser?: string;
+}
+
 /** Properties of an {@link MskCluster}. */
 export interface MskClusterProps {
   /** Cluster base name; the tier is appended (`orders` → `orders-prod`). Lower case, digits, hyphens. */
@@ -160,6 +171,17 @@ export interface MskClusterProps {
    * @default - none: weakening a prod cluster throws KS-MSK-008
    */
   readonly prodOverride?: ProdOverride;
+  /**
+   * Topic name convention of this cluster.
+   * @default TOPIC_NAME_PATTERN (`<domain>.<dataset>[.<qualifier>]`, lower case)
+   */
+  readonly topicNamePattern?: RegExp;
+  /**
+   * The data-plane stack that holds topics, ACLs and quotas (created on the first `addTopic`,
+   * `addQuota` or SCRAM/mTLS grant).
+   * @default - stack `<control-plane stack id>-data` in the same app, authenticating with IAM
+   */
+  readonly dataPlane?: MskDataPlaneOptions;
   /**
    * Owning team, written as the `Owner` tag (SOX traceability).
    * @default - no Owner tag (reported by the sox profile)

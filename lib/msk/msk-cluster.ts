@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { TerraformOutput } from "cdktf";
+import { App, TerraformOutput, TerraformStack } from "cdktf";
 import { MskCluster as MskClusterL1, MskClusterLoggingInfoBrokerLogs } from "@cdktf/provider-aws/lib/msk-cluster";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { recordMetadata, standardTags } from "../core/resource-metadata";
@@ -18,6 +18,18 @@ import { AlarmEscalation } from "../monitoring/alarm-escalation";
 import { MskMonitoring } from "../monitoring/msk-monitoring";
 import { StackArtifacts } from "../core/stack-artifacts";
 import { runbookProducer } from "../docs/runbooks";
+import { Topic } from "../providers/kafka/topic";
+import { KafkaStandardsError } from "../errors";
+import { TOPIC_NAME_PATTERN } from "../standards/naming";
+import { ClientQuota, IKafkaCluster } from "../topic/kafka-cluster";
+import { KafkaTopic } from "../topic/kafka-topic";
+import { KafkaTopicProps } from "../topic/kafka-topic-props";
+import { resolveTopicSpec } from "../topic/topic-spec";
+import { partitionGuard } from "../topic/partition-guard";
+import { KafkaApplication, KafkaApplicationProps } from "../access/kafka-application";
+import { ClientAuthMode, renderClientProperties } from "../access/client-properties";
+import { MskAccess } from "./msk-access";
+import { MskDataPlane } from "./msk-data-plane";
 
 /**
  * A secure, durable Amazon MSK provisioned cluster.
@@ -34,7 +46,9 @@ import { runbookProducer } from "../docs/runbooks";
  *
  * @see https://docs.aws.amazon.com/msk/latest/developerguide/bestpractices.html
  */
-export class MskCluster extends Construct {
+export class MskCluster extends Construct implements IKafkaCluster {
+  /** Backend of this cluster. */
+  public readonly backend = "msk" as const;
   /** The cluster name (`<clusterName>-<tier>`). */
   public readonly clusterName: string;
   /** The tier. */
@@ -69,6 +83,10 @@ export class MskCluster extends Construct {
   public readonly escalation: AlarmEscalation;
   /** Alarms and dashboard. */
   public readonly monitoring: MskMonitoring;
+  /** Grants and quotas. */
+  public readonly access: MskAccess;
+  private readonly props: MskClusterProps;
+  private dataPlaneStack?: MskDataPlane;
 
   constructor(scope: Construct, id: string, props: MskClusterProps) {
     super(scope, id);
@@ -82,6 +100,7 @@ export class MskCluster extends Construct {
     this.authentication = r.authentication;
     this.serverProperties = r.serverProperties;
 
+    this.props = props;
     const tags = standardTags({ tier: r.tier, owner: props.owner, tags: props.tags });
     const meta = { tier: r.tier, construct: "MskCluster" };
     const preventDestroy = r.policy.preventDestroy;
@@ -235,12 +254,149 @@ export class MskCluster extends Construct {
     });
     StackArtifacts.of(this).add(runbookProducer);
 
+    this.access = new MskAccess({
+      clusterName: r.name,
+      clusterArn: this.clusterArn,
+      tier: r.tier,
+      iam: auth.iam,
+      scramUsers: auth.scram?.users ?? [],
+      mutualTls: auth.mutualTls !== undefined,
+      policyScope: this,
+      dataPlane: () => this.dataPlane,
+      addConsumerGroup: (group, topic) => this.monitoring.addConsumerGroup(group, topic),
+      tags,
+    });
+
     this.addOutputs(r.clientBroker === "TLS_PLAINTEXT");
   }
 
   /** Adds consumer-lag alarms (offset and time lag, Warning and Critical) for a group reading a topic. */
   public addConsumerGroup(group: string, topic: string): void {
     this.monitoring.addConsumerGroup(group, topic);
+  }
+
+  /**
+   * The data-plane stack (topics, ACLs, quotas through the Mongey/kafka provider), created on first use
+   * in the same app as the cluster's stack.
+   */
+  public get dataPlane(): MskDataPlane {
+    if (this.dataPlaneStack) return this.dataPlaneStack;
+    const control = TerraformStack.of(this);
+    const app = App.of(this);
+    const id = this.props.dataPlane?.stackId ?? `${control.node.id}-data`;
+    const existing = app.node.tryFindChild(id);
+    if (existing && !(existing instanceof MskDataPlane)) {
+      throw new KafkaStandardsError({
+        code: "KS-MSK-023",
+        prop: "dataPlane.stackId",
+        value: id,
+        allowed: "a stack id not used by another stack",
+        fix: 'Set dataPlane: { stackId: "<unique id>" }.',
+        path: this.node.path,
+      });
+    }
+    const scram = this.authentication.scram !== undefined;
+    this.dataPlaneStack =
+      (existing as MskDataPlane | undefined) ??
+      new MskDataPlane(app, id, {
+        cluster: {
+          clusterName: this.clusterName,
+          iamBootstrapBrokers: this.authentication.iam ? this.bootstrapBrokersSaslIam : undefined,
+          scramBootstrapBrokers: scram ? this.bootstrapBrokersSaslScram : undefined,
+          scramSecretArns: Object.fromEntries(this.scramSecrets.map((s) => [s.username, s.secret.arn])),
+          controlPlane: control,
+        },
+        adminScramUser: this.props.dataPlane?.adminScramUser,
+      });
+    StackArtifacts.of(this.dataPlaneStack).add(partitionGuard);
+    return this.dataPlaneStack;
+  }
+
+  /** Adds a topic to the data plane, validated against the standard and its class. */
+  public addTopic(name: string, props: KafkaTopicProps = {}): KafkaTopic {
+    const plane = this.dataPlane;
+    const scopeId = `${this.clusterName}-topics`;
+    const scope = (plane.node.tryFindChild(scopeId) as Construct | undefined) ?? new Construct(plane, scopeId);
+    const path = `${scope.node.path}/${name}`;
+    const spec = resolveTopicSpec(name, props, {
+      backend: "msk",
+      tier: this.tier,
+      clusterName: this.clusterName,
+      brokerNodes: this.brokerNodes,
+      namePattern: this.props.topicNamePattern ?? TOPIC_NAME_PATTERN,
+      path,
+    });
+    if (scope.node.tryFindChild(name)) {
+      throw new KafkaStandardsError({
+        code: "KS-TOPIC-014",
+        prop: "name",
+        value: name,
+        allowed: "a topic name not yet declared on this cluster",
+        fix: "Reuse the KafkaTopic returned by the first addTopic call.",
+        path,
+      });
+    }
+    return new KafkaTopic(scope, name, this, spec, (topicScope) => {
+      const topic = new Topic(topicScope, "Topic", {
+        name: spec.name,
+        partitions: spec.partitions,
+        replicationFactor: spec.replicationFactor,
+        config: { ...spec.config },
+        lifecycle: spec.preventDestroy ? { preventDestroy: true } : undefined,
+      });
+      recordMetadata(topic, {
+        tier: this.tier,
+        construct: "KafkaTopic",
+        cluster: this.clusterName,
+        class: spec.topicClass.name,
+        retire: spec.retire,
+        overrides: Object.keys(spec.overrides).length > 0 ? spec.overrides : undefined,
+      });
+      return topic;
+    });
+  }
+
+  /** Declares an application: its principal and client profiles. Its client properties are rendered on synth. */
+  public addApplication(name: string, props: KafkaApplicationProps): KafkaApplication {
+    const app = this.access.register(new KafkaApplication(name, props), this.node.path);
+    StackArtifacts.of(this).add({
+      name: `clients-${this.clusterName}`,
+      order: 30,
+      produce: () => this.clientPropertyFiles(),
+    });
+    return app;
+  }
+
+  /** Adds client-id byte-rate quotas for an application (through the data plane). */
+  public addQuota(application: KafkaApplication, quota: ClientQuota): void {
+    this.access.addQuota(application, quota, this.node.path);
+  }
+
+  private clientPropertyFiles(): { path: string; content: string }[] {
+    const files: { path: string; content: string }[] = [];
+    const prefix = this.node.id.replace(/[^A-Za-z0-9_]/g, "_");
+    for (const app of this.access.all) {
+      const kind = app.principal.kind;
+      const auth: ClientAuthMode = kind === "iam-role" ? "msk-iam" : kind === "scram-user" ? "msk-scram" : "msk-tls";
+      const output = `${prefix}_${auth === "msk-iam" ? "bootstrap_brokers_sasl_iam" : auth === "msk-scram" ? "bootstrap_brokers_sasl_scram" : "bootstrap_brokers_tls"}`;
+      for (const library of ["java", "librdkafka"] as const) {
+        for (const role of ["producer", "consumer"] as const) {
+          if (role === "producer" ? app.produces.length === 0 : app.consumes.length === 0) continue;
+          files.push({
+            path: `clients/${this.clusterName}/${app.name}-${role}.${library}.properties`,
+            content: renderClientProperties({
+              application: app,
+              clusterName: this.clusterName,
+              auth,
+              library,
+              role,
+              bootstrapOutput: output,
+            }),
+          });
+        }
+      }
+    }
+    return files;
   }
 
   /** Bootstrap brokers for IAM clients (port 9098). */

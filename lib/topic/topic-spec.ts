@@ -1,0 +1,325 @@
+import { KafkaStandardsError, KafkaStandardsErrorCode } from "../errors";
+import { nearest } from "../core/suggest";
+import { EnvironmentTier, TIER_POLICIES } from "../standards/tiers";
+import { TOPIC_CLASSES, TOPIC_CLASS_NAMES, TopicClass, TopicClassName } from "../standards/topic-classes";
+import { TOPIC_NAME_MAX_LENGTH } from "../standards/naming";
+import {
+  CONFLUENT_EDITABLE_TOPIC_KEYS,
+  CONFLUENT_REPLICATION_FACTOR,
+  PARTITION_SIZING,
+  TOPIC_CONFIG_RULES,
+  TopicConfigRule,
+} from "../standards/topic-config";
+import { KafkaTopicProps, TopicThroughput } from "./kafka-topic-props";
+
+/** Where a topic is created. */
+export interface TopicContext {
+  /** Backend of the cluster. */
+  readonly backend: "msk" | "confluent";
+  /** Tier of the cluster. */
+  readonly tier: EnvironmentTier;
+  /** Cluster name. */
+  readonly clusterName: string;
+  /** Number of brokers, when the library knows it (MSK). */
+  readonly brokerNodes?: number;
+  /** Topic name convention of the cluster. */
+  readonly namePattern: RegExp;
+  /** Construct path, for error messages. */
+  readonly path: string;
+}
+
+/** A validated topic with every default applied. */
+export interface TopicSpec {
+  readonly name: string;
+  readonly topicClass: TopicClass;
+  readonly partitions: number;
+  readonly replicationFactor: number;
+  /** Effective topic configuration (class + caller), sorted by key. */
+  readonly config: Readonly<Record<string, string>>;
+  readonly preventDestroy: boolean;
+  readonly retire?: string;
+  readonly owner?: string;
+  /** Recorded weakenings. */
+  readonly overrides: Readonly<Record<string, string>>;
+}
+
+/** Default partition count when neither partitions nor throughput is given (a multiple of 3 AZs). */
+export const DEFAULT_PARTITIONS = 6;
+
+function fail(
+  code: KafkaStandardsErrorCode,
+  prop: string,
+  value: unknown,
+  allowed: string,
+  fix: string,
+  path: string,
+): never {
+  throw new KafkaStandardsError({ code, prop, value, allowed, fix, path });
+}
+
+/** Partitions for a throughput target: max(t/p, t/c) rounded up, at least the floor (Jun Rao's rule). */
+export function partitionsForThroughput(t: TopicThroughput): number {
+  const p = t.producerMBpsPerPartition ?? PARTITION_SIZING.producerMBpsPerPartition;
+  const c = t.consumerMBpsPerPartition ?? PARTITION_SIZING.consumerMBpsPerPartition;
+  const floor = t.minimumPartitions ?? PARTITION_SIZING.minimumPartitions;
+  return Math.max(floor, Math.ceil(t.targetMBps / p), Math.ceil(t.targetMBps / c));
+}
+
+function checkValue(key: string, value: string, rule: TopicConfigRule): string | undefined {
+  switch (rule.kind) {
+    case "int": {
+      if (!/^-?\d+$/.test(value)) return "an integer";
+      const n = Number(value);
+      if (n < rule.min || (rule.max !== undefined && n > rule.max))
+        return `an integer ≥ ${rule.min}${rule.max !== undefined ? ` and ≤ ${rule.max}` : ""}`;
+      return undefined;
+    }
+    case "ratio":
+      return /^\d*\.?\d+$/.test(value) && Number(value) >= 0 && Number(value) <= 1 ? undefined : "a number from 0 to 1";
+    case "bool":
+      return value === "true" || value === "false" ? undefined : "true or false";
+    case "enum":
+      return rule.values.includes(value) ? undefined : rule.values.join(", ");
+    case "list":
+      return /^[\w:,*.-]*$/.test(value) ? undefined : `a comma-separated list for ${key}`;
+  }
+}
+
+function classConfig(c: TopicClass): Record<string, string> {
+  return {
+    "cleanup.policy": c.cleanupPolicy,
+    "retention.ms": String(c.retentionMs),
+    "min.insync.replicas": String(c.minInsyncReplicas),
+  };
+}
+
+/** Validates a topic against the standard and applies its class. Throws KafkaStandardsError. */
+export function resolveTopicSpec(name: string, props: KafkaTopicProps, ctx: TopicContext): TopicSpec {
+  const path = ctx.path;
+  if (typeof name !== "string" || name.length > TOPIC_NAME_MAX_LENGTH || !ctx.namePattern.test(name)) {
+    fail(
+      "KS-TOPIC-001",
+      "name",
+      name,
+      `names matching ${ctx.namePattern} (at most ${TOPIC_NAME_MAX_LENGTH} characters)`,
+      'Use <domain>.<dataset>[.<qualifier>], e.g. "orders.created", or configure the cluster\'s topic name pattern.',
+      path,
+    );
+  }
+  const className: TopicClassName = props.topicClass ?? "events";
+  const topicClass = TOPIC_CLASSES[className];
+  if (!topicClass) {
+    const hint = nearest(String(className), TOPIC_CLASS_NAMES);
+    fail(
+      "KS-TOPIC-002",
+      "topicClass",
+      className,
+      TOPIC_CLASS_NAMES.join(", "),
+      hint ? `did you mean "${hint}"?` : "Pick a class of the standard.",
+      path,
+    );
+  }
+
+  if (props.partitions !== undefined && props.throughput !== undefined) {
+    fail(
+      "KS-TOPIC-003",
+      "partitions",
+      props.partitions,
+      "either partitions or throughput, not both",
+      "Remove one of them.",
+      path,
+    );
+  }
+  if (props.throughput) {
+    const t = props.throughput;
+    for (const [k, v] of Object.entries(t)) {
+      if (typeof v !== "number" || !(v > 0)) {
+        fail("KS-TOPIC-003", `throughput.${k}`, v, "a positive number", "Give MB/s figures greater than zero.", path);
+      }
+    }
+  }
+  const partitions =
+    props.partitions ?? (props.throughput ? partitionsForThroughput(props.throughput) : DEFAULT_PARTITIONS);
+  if (!Number.isInteger(partitions) || partitions < 1 || partitions > 10000) {
+    fail(
+      "KS-TOPIC-003",
+      "partitions",
+      partitions,
+      "an integer from 1 to 10000",
+      "Pick a partition count, or give throughput to derive one.",
+      path,
+    );
+  }
+
+  const overrides: Record<string, string> = {};
+  let replicationFactor: number;
+  if (ctx.backend === "confluent") {
+    if (props.replicationFactor !== undefined && props.replicationFactor !== CONFLUENT_REPLICATION_FACTOR) {
+      fail(
+        "KS-TOPIC-004",
+        "replicationFactor",
+        props.replicationFactor,
+        "3 (fixed by Confluent Cloud)",
+        "Remove replicationFactor.",
+        path,
+      );
+    }
+    replicationFactor = CONFLUENT_REPLICATION_FACTOR;
+  } else {
+    const brokers = ctx.brokerNodes;
+    const devClamp = ctx.tier === "dev" && brokers !== undefined && brokers < topicClass.minReplicationFactor;
+    replicationFactor = props.replicationFactor ?? (devClamp ? brokers! : topicClass.minReplicationFactor);
+    if (!Number.isInteger(replicationFactor) || replicationFactor < 1) {
+      fail("KS-TOPIC-004", "replicationFactor", replicationFactor, "a positive integer", "Use 3.", path);
+    }
+    if (brokers !== undefined && replicationFactor > brokers) {
+      fail(
+        "KS-TOPIC-004",
+        "replicationFactor",
+        replicationFactor,
+        `at most the broker count (${brokers})`,
+        "Lower it to the broker count or add brokers.",
+        path,
+      );
+    }
+    if (replicationFactor < topicClass.minReplicationFactor) {
+      if (ctx.tier !== "dev") {
+        fail(
+          "KS-TOPIC-004",
+          "replicationFactor",
+          replicationFactor,
+          `at least ${topicClass.minReplicationFactor} for class ${className} in ${ctx.tier}`,
+          "Use replication factor 3.",
+          path,
+        );
+      }
+      overrides.replicationFactor = `${replicationFactor} (dev cluster with ${brokers ?? "?"} brokers)`;
+    }
+  }
+
+  const given = props.config ?? {};
+  const keys = Object.keys(TOPIC_CONFIG_RULES);
+  for (const [key, value] of Object.entries(given)) {
+    const rule = TOPIC_CONFIG_RULES[key];
+    if (!rule) {
+      const hint = nearest(key, keys);
+      fail(
+        "KS-TOPIC-006",
+        `config["${key}"]`,
+        value,
+        "Kafka topic configuration keys",
+        hint ? `did you mean "${hint}"?` : "Remove the key.",
+        path,
+      );
+    }
+    if (ctx.backend === "confluent" && !CONFLUENT_EDITABLE_TOPIC_KEYS.includes(key)) {
+      fail(
+        "KS-TOPIC-008",
+        `config["${key}"]`,
+        value,
+        `keys Confluent Cloud lets you set: ${CONFLUENT_EDITABLE_TOPIC_KEYS.join(", ")}`,
+        "Remove the key; Confluent Cloud fixes it.",
+        path,
+      );
+    }
+    const problem = checkValue(key, String(value), rule);
+    if (problem) fail("KS-TOPIC-007", `config["${key}"]`, value, problem, `Give ${key} a valid value.`, path);
+  }
+  if (given["cleanup.policy"] !== undefined && given["cleanup.policy"] !== topicClass.cleanupPolicy) {
+    fail(
+      "KS-TOPIC-013",
+      'config["cleanup.policy"]',
+      given["cleanup.policy"],
+      `"${topicClass.cleanupPolicy}" for class ${className}`,
+      "Choose the class whose cleanup policy you need (e.g. state for compaction).",
+      path,
+    );
+  }
+
+  const config: Record<string, string> = { ...classConfig(topicClass), ...given };
+  if (replicationFactor < topicClass.minReplicationFactor) {
+    config["min.insync.replicas"] = String(
+      Math.max(1, Math.min(Number(config["min.insync.replicas"]), replicationFactor - 1)),
+    );
+  }
+  const minIsr = Number(config["min.insync.replicas"]);
+  if (minIsr > replicationFactor - 1 && replicationFactor > 1) {
+    fail(
+      "KS-TOPIC-005",
+      'config["min.insync.replicas"]',
+      minIsr,
+      `at most replication factor − 1 (${replicationFactor - 1}), or acks=all writes stop during a rolling update`,
+      "Use 2 with replication factor 3.",
+      path,
+    );
+  }
+  if (topicClass.durable && minIsr < 2 && replicationFactor >= 3) {
+    fail(
+      "KS-TOPIC-005",
+      'config["min.insync.replicas"]',
+      minIsr,
+      `at least 2 for the durable class ${className}`,
+      "Use 2, or a non-durable class such as telemetry.",
+      path,
+    );
+  }
+  if (topicClass.durable && config["unclean.leader.election.enable"] === "true") {
+    fail(
+      "KS-TOPIC-012",
+      'config["unclean.leader.election.enable"]',
+      "true",
+      `false for the durable class ${className}`,
+      "Remove it: unclean election loses acknowledged records.",
+      path,
+    );
+  }
+  const retention = Number(config["retention.ms"]);
+  if (topicClass.maxRetentionMs !== undefined && (retention < 0 || retention > topicClass.maxRetentionMs)) {
+    fail(
+      "KS-TOPIC-009",
+      'config["retention.ms"]',
+      config["retention.ms"],
+      `at most ${topicClass.maxRetentionMs} ms for class ${className} (bounded retention of personal data)`,
+      "Lower retention.ms.",
+      path,
+    );
+  }
+  if (topicClass.minRetentionMs !== undefined && retention >= 0 && retention < topicClass.minRetentionMs) {
+    fail(
+      "KS-TOPIC-009",
+      'config["retention.ms"]',
+      config["retention.ms"],
+      `at least ${topicClass.minRetentionMs} ms for class ${className} (seven-year record keeping)`,
+      "Raise retention.ms, or archive the topic before it ages out.",
+      path,
+    );
+  }
+
+  if (props.retire !== undefined && (props.retire.reason ?? "").trim().length < 10) {
+    fail(
+      "KS-TOPIC-010",
+      "retire.reason",
+      props.retire.reason,
+      "a reason of at least 10 characters",
+      "Say why the topic is retired.",
+      path,
+    );
+  }
+
+  const sorted = Object.fromEntries(
+    Object.keys(config)
+      .sort()
+      .map((k) => [k, config[k]]),
+  );
+  return {
+    name,
+    topicClass,
+    partitions,
+    replicationFactor,
+    config: sorted,
+    preventDestroy: TIER_POLICIES[ctx.tier].preventDestroy && props.retire === undefined,
+    retire: props.retire?.reason,
+    owner: props.owner,
+    overrides,
+  };
+}

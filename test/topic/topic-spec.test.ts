@@ -1,0 +1,175 @@
+import { KafkaStandardsError } from "../../lib/errors";
+import { partitionsForThroughput, resolveTopicSpec, TopicContext } from "../../lib/topic/topic-spec";
+import { KafkaTopicProps } from "../../lib/topic/kafka-topic-props";
+import { TOPIC_NAME_PATTERN } from "../../lib/standards/naming";
+import { SEVEN_YEARS_MS } from "../../lib/standards/topic-classes";
+
+const MSK: TopicContext = {
+  backend: "msk",
+  tier: "prod",
+  clusterName: "c-prod",
+  brokerNodes: 3,
+  namePattern: TOPIC_NAME_PATTERN,
+  path: "s/c",
+};
+const CFL: TopicContext = { ...MSK, backend: "confluent", brokerNodes: undefined };
+
+describe("topic defaults per class", () => {
+  test.each([
+    ["events", { "cleanup.policy": "delete", "min.insync.replicas": "2", "retention.ms": "604800000" }],
+    ["state", { "cleanup.policy": "compact", "min.insync.replicas": "2", "retention.ms": "-1" }],
+    ["audit", { "cleanup.policy": "delete", "min.insync.replicas": "2", "retention.ms": String(SEVEN_YEARS_MS) }],
+    ["personal", { "cleanup.policy": "delete", "min.insync.replicas": "2", "retention.ms": "259200000" }],
+    ["telemetry", { "cleanup.policy": "delete", "min.insync.replicas": "1", "retention.ms": "259200000" }],
+  ] as const)("%s", (topicClass, config) => {
+    const spec = resolveTopicSpec("a.b", { topicClass }, MSK);
+    expect(spec.config).toEqual(config);
+    expect([spec.partitions, spec.replicationFactor, spec.preventDestroy]).toEqual([6, 3, true]);
+  });
+
+  test("default class is events; caller config merges over the class", () => {
+    const spec = resolveTopicSpec(
+      "a.b",
+      { config: { "max.message.bytes": "2097152", "retention.ms": "86400000" } },
+      MSK,
+    );
+    expect(spec.topicClass.name).toBe("events");
+    expect(spec.config).toEqual({
+      "cleanup.policy": "delete",
+      "max.message.bytes": "2097152",
+      "min.insync.replicas": "2",
+      "retention.ms": "86400000",
+    });
+  });
+
+  test("retire lifts prevent_destroy and records the reason", () => {
+    const spec = resolveTopicSpec("a.b", { retire: { reason: "replaced by orders.v2" } }, MSK);
+    expect([spec.preventDestroy, spec.retire]).toEqual([false, "replaced by orders.v2"]);
+  });
+
+  test("no prevent_destroy below prod", () => {
+    expect(resolveTopicSpec("a.b", {}, { ...MSK, tier: "staging" }).preventDestroy).toBe(false);
+  });
+
+  test("dev cluster with two brokers clamps RF and min ISR, recorded", () => {
+    const spec = resolveTopicSpec("a.b", {}, { ...MSK, tier: "dev", brokerNodes: 2 });
+    expect([spec.replicationFactor, spec.config["min.insync.replicas"]]).toEqual([2, "1"]);
+    expect(spec.overrides).toEqual({ replicationFactor: "2 (dev cluster with 2 brokers)" });
+  });
+
+  test("Confluent: RF fixed at 3, editable keys only", () => {
+    const spec = resolveTopicSpec("a.b", { config: { "max.message.bytes": "2097152" } }, CFL);
+    expect(spec.replicationFactor).toBe(3);
+  });
+});
+
+describe("partition sizing", () => {
+  test.each([
+    [{ targetMBps: 1 }, 3],
+    [{ targetMBps: 60 }, 6],
+    [{ targetMBps: 100, producerMBpsPerPartition: 5 }, 20],
+    [{ targetMBps: 100, consumerMBpsPerPartition: 2 }, 50],
+    [{ targetMBps: 1, minimumPartitions: 12 }, 12],
+  ])("%j → %d", (t, n) => {
+    expect(partitionsForThroughput(t)).toBe(n);
+    expect(resolveTopicSpec("a.b", { throughput: t }, MSK).partitions).toBe(n);
+  });
+});
+
+describe("topic validation", () => {
+  test.each<[string, string, KafkaTopicProps, TopicContext, string, string]>([
+    ["bad name", "Orders", {}, MSK, "KS-TOPIC-001", "names matching"],
+    ["unknown class", "a.b", { topicClass: "event" as any }, MSK, "KS-TOPIC-002", 'did you mean "events"'],
+    [
+      "partitions and throughput",
+      "a.b",
+      { partitions: 3, throughput: { targetMBps: 1 } },
+      MSK,
+      "KS-TOPIC-003",
+      "not both",
+    ],
+    ["zero partitions", "a.b", { partitions: 0 }, MSK, "KS-TOPIC-003", "1 to 10000"],
+    ["negative throughput", "a.b", { throughput: { targetMBps: -1 } }, MSK, "KS-TOPIC-003", "positive number"],
+    ["RF above brokers", "a.b", { replicationFactor: 4 }, MSK, "KS-TOPIC-004", "at most the broker count (3)"],
+    ["RF below 3 in prod", "a.b", { replicationFactor: 2 }, MSK, "KS-TOPIC-004", "at least 3"],
+    ["RF on Confluent", "a.b", { replicationFactor: 4 }, CFL, "KS-TOPIC-004", "fixed by Confluent Cloud"],
+    [
+      "min ISR = RF",
+      "a.b",
+      { config: { "min.insync.replicas": "3" } },
+      MSK,
+      "KS-TOPIC-005",
+      "at most replication factor − 1 (2)",
+    ],
+    [
+      "min ISR 1 on durable",
+      "a.b",
+      { config: { "min.insync.replicas": "1" } },
+      MSK,
+      "KS-TOPIC-005",
+      "at least 2 for the durable class",
+    ],
+    ["unknown key", "a.b", { config: { "retention.msec": "1" } }, MSK, "KS-TOPIC-006", 'did you mean "retention.ms"'],
+    ["bad int", "a.b", { config: { "retention.ms": "7d" } }, MSK, "KS-TOPIC-007", "an integer"],
+    ["bad enum", "a.b", { config: { "compression.type": "brotli" } }, MSK, "KS-TOPIC-007", "zstd"],
+    [
+      "bad ratio",
+      "a.b",
+      { topicClass: "state", config: { "min.cleanable.dirty.ratio": "2" } },
+      MSK,
+      "KS-TOPIC-007",
+      "0 to 1",
+    ],
+    [
+      "non-editable on Confluent",
+      "a.b",
+      { config: { "compression.type": "lz4" } },
+      CFL,
+      "KS-TOPIC-008",
+      "Confluent Cloud fixes it",
+    ],
+    [
+      "personal retention too long",
+      "a.b",
+      { topicClass: "personal", config: { "retention.ms": "-1" } },
+      MSK,
+      "KS-TOPIC-009",
+      "bounded retention",
+    ],
+    [
+      "audit retention too short",
+      "a.b",
+      { topicClass: "audit", config: { "retention.ms": "86400000" } },
+      MSK,
+      "KS-TOPIC-009",
+      "seven-year",
+    ],
+    ["short retire reason", "a.b", { retire: { reason: "old" } }, MSK, "KS-TOPIC-010", "at least 10 characters"],
+    [
+      "unclean election on durable",
+      "a.b",
+      { config: { "unclean.leader.election.enable": "true" } },
+      MSK,
+      "KS-TOPIC-012",
+      "loses acknowledged records",
+    ],
+    [
+      "class cleanup policy changed",
+      "a.b",
+      { topicClass: "state", config: { "cleanup.policy": "delete" } },
+      MSK,
+      "KS-TOPIC-013",
+      '"compact" for class state',
+    ],
+  ])("%s", (_n, name, props, ctx, code, fragment) => {
+    let error: unknown;
+    try {
+      resolveTopicSpec(name, props, ctx);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(KafkaStandardsError);
+    expect((error as KafkaStandardsError).code).toBe(code);
+    expect((error as Error).message).toContain(fragment);
+  });
+});
