@@ -7,6 +7,7 @@ export interface SynthDoc {
   readonly data?: Record<string, Record<string, any>>;
   readonly output?: Record<string, any>;
   readonly terraform?: any;
+  readonly provider?: Record<string, any[]>;
 }
 
 /** A test app and stack with an AWS provider. */
