@@ -23,10 +23,14 @@ function pascal(s: string): string {
   return c.charAt(0).toUpperCase() + c.slice(1);
 }
 
+/** Where the L1 class of a resource type lives: provider-aws, or the library's generated bindings. */
 function moduleOf(type: string, data: boolean): { path: string; cls: string } {
-  const bare = type.replace(/^aws_/, "");
-  const file = (data ? `data-aws-${bare}` : bare).replace(/_/g, "-");
-  return { path: `@cdktf/provider-aws/lib/${file}`, cls: data ? `DataAws${pascal(bare)}` : pascal(bare) };
+  const [provider, ...rest] = type.split("_");
+  const bare = rest.join("_");
+  const file = (data ? `data-${provider}-${bare}` : bare).replace(/_/g, "-");
+  const cls = data ? `Data${pascal(provider)}${pascal(bare)}` : pascal(bare);
+  const root = provider === "aws" ? "@cdktf/provider-aws/lib" : `./js/lib/providers/${provider}`;
+  return { path: `${root}/${file}`, cls };
 }
 
 /** Generates a CommonJS module exporting `build(app, suffix)` that declares the document's stack. */
@@ -70,10 +74,20 @@ export function generateL1Program(doc: Doc, stackId: string): string {
     return JSON.stringify(value);
   };
 
-  lines.push(`  const stack = new TerraformStack(app, ${JSON.stringify(stackId)} + suffix);`);
-  const awsProvider = use("@cdktf/provider-aws/lib/provider", "AwsProvider");
-  for (const cfg of (doc.provider?.aws ?? []) as Record<string, unknown>[]) {
-    lines.push(`  new ${awsProvider}(stack, "aws", ${render(cfg)});`);
+  // Data-plane stacks are named after their control plane (`<id>-data`): keep the copy suffix before "-data".
+  const stackName = stackId.endsWith("-data")
+    ? `${JSON.stringify(stackId.slice(0, -5))} + suffix + "-data"`
+    : `${JSON.stringify(stackId)} + suffix`;
+  lines.push(`  const stack = new TerraformStack(app, ${stackName});`);
+  const providerClasses: Record<string, [string, string]> = {
+    aws: ["@cdktf/provider-aws/lib/provider", "AwsProvider"],
+    kafka: ["./js/lib/providers/kafka/provider", "KafkaProvider"],
+    confluent: ["./js/lib/providers/confluent/provider", "ConfluentProvider"],
+  };
+  for (const [name, configs] of Object.entries(doc.provider ?? {})) {
+    const [path, cls] = providerClasses[name];
+    const alias = use(path, cls);
+    for (const cfg of configs as Record<string, unknown>[]) lines.push(`  new ${alias}(stack, ${JSON.stringify(name)}, ${render(cfg)});`);
   }
   for (const [name, v] of Object.entries(variableTypes)) {
     const id = `v${vars.size}`;
@@ -81,6 +95,13 @@ export function generateL1Program(doc: Doc, stackId: string): string {
     lines.push(`  const ${id} = new TerraformVariable(stack, ${JSON.stringify(name)}, ${render(v)});`);
   }
   for (const [type, byName] of Object.entries(doc.data ?? {})) {
+    if (type === "terraform_remote_state") {
+      for (const [name, cfg] of Object.entries(byName)) {
+        const path = (cfg as { config: { path: string } }).config.path;
+        lines.push(`  new DataTerraformRemoteStateLocal(stack, ${JSON.stringify(name)}, { path: ${JSON.stringify(path)} });`);
+      }
+      continue;
+    }
     const { path, cls } = moduleOf(type, true);
     const alias = use(path, cls);
     for (const [name, cfg] of Object.entries(byName)) {
@@ -110,7 +131,7 @@ export function generateL1Program(doc: Doc, stackId: string): string {
 
   const header = [
     '"use strict";',
-    'const { TerraformStack, TerraformVariable, TerraformOutput } = require("cdktf");',
+    'const { TerraformStack, TerraformVariable, TerraformOutput, DataTerraformRemoteStateLocal } = require("cdktf");',
     ...[...imports.entries()].map(([key, alias]) => {
       const [path, cls] = key.split("#");
       return `const ${alias} = require(${JSON.stringify(path)}).${cls};`;

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { Fn, TerraformResourceLifecycle } from "cdktf";
+import { TerraformResourceLifecycle } from "cdktf";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
@@ -51,7 +51,7 @@ export class ClusterKey extends Construct {
       description: `Kafka cluster ${props.name}: data at rest, SCRAM secrets and broker logs`,
       enableKeyRotation: true,
       deletionWindowInDays: props.deletionWindowDays,
-      policy: Fn.jsonencode({
+      policy: JSON.stringify({
         Version: "2012-10-17",
         Statement: [
           {

@@ -210,7 +210,8 @@ export class MskAccess implements IKafkaAccess {
     const policy = new IamPolicy(scope, "Policy", {
       name: `${this.target.clusterName}-${app.name}-kafka`,
       description: `Least-privilege Kafka access of ${app.name} on ${this.target.clusterName}`,
-      policy: Lazy.stringValue({ produce: () => Fn.jsonencode({ Version: "2012-10-17", Statement: statements }) }),
+      // JSON text whose ARNs are Terraform interpolations, rendered once all grants are known.
+      policy: Lazy.stringValue({ produce: () => JSON.stringify({ Version: "2012-10-17", Statement: statements }) }),
       tags: { ...this.target.tags },
     });
     recordMetadata(policy, { tier: this.target.tier, construct: "MskAccess", cluster: this.target.clusterName });

@@ -109,7 +109,13 @@ describe("MSK monitoring defaults (3 standard brokers)", () => {
         .map((t) => t.name)
         .sort(),
     ).toEqual(["orders-prod-alarms-critical", "orders-prod-alarms-warning"]);
-    expect(only(doc, "aws_kms_key").policy).toContain('"Service" = "cloudwatch.amazonaws.com"');
+    const cw = JSON.parse(only(doc, "aws_kms_key").policy).Statement.find(
+      (x: any) => x.Sid === "CloudWatchAlarmsPublishToEncryptedTopics",
+    );
+    expect(cw).toMatchObject({
+      Principal: { Service: "cloudwatch.amazonaws.com" },
+      Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+    });
   });
 
   test("every alarm description links its runbook", () => {
@@ -122,8 +128,24 @@ describe("MSK monitoring defaults (3 standard brokers)", () => {
   test("a dashboard with one widget per standard/cluster metric and threshold annotations", () => {
     const dash = only(doc, "aws_cloudwatch_dashboard");
     expect(dash.dashboard_name).toBe("kafka-orders-prod");
-    expect(dash.dashboard_body).toContain('"title" = "KafkaDataLogsDiskUsed (disk-used)"');
-    expect(dash.dashboard_body).toContain('"label" = "Critical"');
+    const body = JSON.parse(dash.dashboard_body);
+    const disk = body.widgets.find((w: any) => w.properties.title === "KafkaDataLogsDiskUsed (disk-used)");
+    expect(disk.properties.annotations.horizontal).toEqual([
+      { label: "Warning", value: 75 },
+      { label: "Critical", value: 85 },
+    ]);
+    expect(disk.properties.metrics).toEqual(
+      [1, 2, 3].map((b) => [
+        "AWS/Kafka",
+        "KafkaDataLogsDiskUsed",
+        "Cluster Name",
+        "orders-prod",
+        "Broker ID",
+        String(b),
+      ]),
+    );
+    expect(disk.properties.region).toMatch(/^\$\{data\.aws_region\.[^.]+\.region\}$/);
+    expect(body.widgets).toHaveLength(7);
   });
 });
 

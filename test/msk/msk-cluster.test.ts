@@ -59,9 +59,17 @@ describe("MskCluster defaults", () => {
   });
 
   test("key policy lets CloudWatch Logs use the key for this account's log groups only", () => {
-    const policy: string = only(doc, "aws_kms_key").policy;
-    expect(policy).toContain('"Service" = "logs.${data.aws_region.');
-    expect(policy).toContain('"kms:EncryptionContext:aws:logs:arn" = "arn:${data.aws_partition.');
+    const policy = JSON.parse(only(doc, "aws_kms_key").policy);
+    const logs = policy.Statement.find((s: any) => s.Sid === "CloudWatchLogsEncryptsThisAccountsLogGroups");
+    expect(logs.Principal.Service).toMatch(/^logs\.\$\{data\.aws_region\.[^.]+\.region\}\.amazonaws\.com$/);
+    expect(logs.Condition.ArnLike["kms:EncryptionContext:aws:logs:arn"]).toMatch(
+      /^arn:\$\{data\.aws_partition\.[^.]+\.partition\}:logs:\$\{data\.aws_region\.[^.]+\.region\}:\$\{data\.aws_caller_identity\.[^.]+\.account_id\}:log-group:\*$/,
+    );
+    expect(policy.Statement.map((s: any) => s.Sid)).toEqual([
+      "AccountAdministersKeyThroughIam",
+      "CloudWatchAlarmsPublishToEncryptedTopics",
+      "CloudWatchLogsEncryptsThisAccountsLogGroups",
+    ]);
   });
 
   test("IAM authentication, no unauthenticated access, public access disabled", () => {
