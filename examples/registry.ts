@@ -2,6 +2,8 @@ import { App, TerraformStack } from "cdktf";
 import * as mskBasic from "./msk-basic/main";
 import * as mskComplete from "./msk-complete/main";
 import * as mskTopics from "./msk-topics/main";
+import * as confluentBasic from "./confluent-basic/main";
+import * as confluentComplete from "./confluent-complete/main";
 
 /** One runnable example: its folder name and how to add it to an app. */
 export interface ExampleEntry {
@@ -16,4 +18,6 @@ export const EXAMPLES: readonly ExampleEntry[] = [
   { name: "msk-basic", build: mskBasic.build },
   { name: "msk-complete", build: mskComplete.build },
   { name: "msk-topics", build: mskTopics.build },
+  { name: "confluent-basic", build: confluentBasic.build },
+  { name: "confluent-complete", build: confluentComplete.build },
 ];

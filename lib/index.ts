@@ -9,3 +9,5 @@ export * from "./standards/naming";
 export * from "./standards/topic-classes";
 export * from "./standards/client-profiles";
 export * from "./msk/index";
+export * from "./standards/confluent";
+export * from "./confluent/index";

@@ -1,0 +1,69 @@
+import { CONFLUENT_CLUSTER_TYPES, ConfluentClusterKind, ConfluentClusterTypeInfo } from "../standards/confluent";
+
+/** Options of the elastic cluster types (Basic, Standard, Enterprise). */
+export interface ElasticClusterOptions {
+  /**
+   * Ceiling of elastic capacity, in eCKUs (`max_ecku`); at least 2 for multi-zone clusters.
+   * @default - the service's ceiling for the type
+   */
+  readonly maxEcku?: number;
+}
+
+/** Options of a Dedicated cluster. */
+export interface DedicatedClusterOptions {
+  /** Confluent Kafka Units: an integer from 1 (2 for multi-zone) to 152. */
+  readonly cku: number;
+  /**
+   * Id of a Confluent BYOK key (`confluent_byok_key`, e.g. `cck-abc123`) that encrypts data at rest
+   * with a key the account controls.
+   * @default - data at rest encrypted with Confluent-managed keys
+   */
+  readonly byokKeyId?: string;
+}
+
+/**
+ * The type of a Confluent Cloud Kafka cluster: what it costs, how it scales, how it is reached.
+ *
+ * `standard()` is the default. `basic()` is for experiments only (no RBAC inside Kafka, never in
+ * prod), `enterprise()` is private only and elastic, `dedicated({ cku })` has fixed capacity and
+ * offers every networking option and BYOK.
+ *
+ * @see https://docs.confluent.io/cloud/current/clusters/cluster-types.html
+ */
+export class ConfluentClusterType {
+  /** A Basic cluster: single zone, public, no RBAC inside Kafka. Not allowed in prod. */
+  public static basic(options: ElasticClusterOptions = {}): ConfluentClusterType {
+    return new ConfluentClusterType("basic", options.maxEcku, undefined, undefined);
+  }
+
+  /** A Standard cluster: elastic, single- or multi-zone, public endpoints. */
+  public static standard(options: ElasticClusterOptions = {}): ConfluentClusterType {
+    return new ConfluentClusterType("standard", options.maxEcku, undefined, undefined);
+  }
+
+  /** An Enterprise cluster: elastic, reached only through the environment's private access. */
+  public static enterprise(options: ElasticClusterOptions = {}): ConfluentClusterType {
+    return new ConfluentClusterType("enterprise", options.maxEcku, undefined, undefined);
+  }
+
+  /** A Dedicated cluster with a fixed number of CKUs. */
+  public static dedicated(options: DedicatedClusterOptions): ConfluentClusterType {
+    return new ConfluentClusterType("dedicated", undefined, options.cku, options.byokKeyId);
+  }
+
+  private constructor(
+    /** The type. */
+    public readonly kind: ConfluentClusterKind,
+    /** Elastic ceiling, when set (elastic types). */
+    public readonly maxEcku: number | undefined,
+    /** CKUs (Dedicated). */
+    public readonly cku: number | undefined,
+    /** BYOK key id (Dedicated), when set. */
+    public readonly byokKeyId: string | undefined,
+  ) {}
+
+  /** What the standard knows about this type. */
+  public get info(): ConfluentClusterTypeInfo {
+    return CONFLUENT_CLUSTER_TYPES[this.kind];
+  }
+}

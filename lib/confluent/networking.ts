@@ -1,0 +1,115 @@
+import { ConfluentConnectionType, ConfluentNetworkingKind } from "../standards/confluent";
+
+/** DNS resolution of a PrivateLink network. */
+export type PrivateLinkDnsResolution = "PRIVATE" | "CHASED_PRIVATE";
+
+/** Options of a new PrivateLink network (AWS PrivateLink, Azure Private Link, GCP Private Service Connect). */
+export interface PrivateLinkOptions {
+  /**
+   * Cloud accounts allowed to connect, one `confluent_private_link_access` each: 12-digit AWS
+   * account ids, Azure subscription ids or Google Cloud project ids, matching the cluster's cloud.
+   */
+  readonly allowedAccounts: readonly string[];
+  /**
+   * The three zones of the network (AWS AZ ids such as `euc1-az1`, GCP zones).
+   * @default - chosen by Confluent Cloud
+   */
+  readonly zones?: readonly string[];
+  /**
+   * DNS resolution: `PRIVATE` needs only private DNS for the cluster endpoints; `CHASED_PRIVATE`
+   * needs public and private DNS.
+   * @default "PRIVATE"
+   */
+  readonly dnsResolution?: PrivateLinkDnsResolution;
+}
+
+/** Options of a new peering or Transit Gateway network. */
+export interface RoutedNetworkOptions {
+  /** IPv4 `/16` block of the Confluent network; must not overlap the networks it connects to. */
+  readonly cidr: string;
+  /**
+   * The three zones of the network.
+   * @default - chosen by Confluent Cloud
+   */
+  readonly zones?: readonly string[];
+  /**
+   * IPv4 `/24` block Confluent reserves for its own use in the network.
+   * @default - Confluent's default (`172.20.255.0/24`)
+   */
+  readonly reservedCidr?: string;
+}
+
+/** Everything a networking choice carries. */
+export interface ConfluentNetworkingSettings {
+  /** The kind. */
+  readonly kind: ConfluentNetworkingKind;
+  /** PrivateLink options. */
+  readonly privateLink?: PrivateLinkOptions;
+  /** Peering / Transit Gateway options. */
+  readonly routed?: RoutedNetworkOptions;
+  /** Id of an existing network. */
+  readonly networkId?: string;
+}
+
+/**
+ * How clients reach a Confluent cluster.
+ *
+ * Basic and Standard clusters are public only and Enterprise clusters private only, so those
+ * types need no choice. A Dedicated cluster needs one: `privateLink()`, `peering()`,
+ * `transitGateway()` and `existingNetwork()` keep it off the internet; `publicEndpoints()` is a
+ * weakening (needs `prodOverride` in prod). The peering connection or Transit Gateway attachment
+ * itself (`confluent_peering`, `confluent_transit_gateway_attachment`) and the client-side
+ * endpoints are created outside this construct.
+ *
+ * @see https://docs.confluent.io/cloud/current/networking/overview.html
+ */
+export class ConfluentNetworking {
+  /** Internet endpoints (TLS and API keys are always required). */
+  public static publicEndpoints(): ConfluentNetworking {
+    return new ConfluentNetworking({ kind: "PUBLIC" });
+  }
+
+  /** A new PrivateLink network, with access for the listed accounts (Dedicated). */
+  public static privateLink(options: PrivateLinkOptions): ConfluentNetworking {
+    return new ConfluentNetworking({ kind: "PRIVATELINK", privateLink: options });
+  }
+
+  /** A new network for VPC / VNet peering (Dedicated). */
+  public static peering(options: RoutedNetworkOptions): ConfluentNetworking {
+    return new ConfluentNetworking({ kind: "PEERING", routed: options });
+  }
+
+  /** A new network for an AWS Transit Gateway attachment (Dedicated, AWS only). */
+  public static transitGateway(options: RoutedNetworkOptions): ConfluentNetworking {
+    return new ConfluentNetworking({ kind: "TRANSITGATEWAY", routed: options });
+  }
+
+  /** A `confluent_network` managed elsewhere, by id (`n-…`) (Dedicated). */
+  public static existingNetwork(networkId: string): ConfluentNetworking {
+    return new ConfluentNetworking({ kind: "EXISTING_NETWORK", networkId });
+  }
+
+  /**
+   * Private access configured on the environment: a PrivateLink attachment, an ingress gateway or
+   * PNI, created outside this construct (Enterprise; the default for that type).
+   */
+  public static environmentPrivateAccess(): ConfluentNetworking {
+    return new ConfluentNetworking({ kind: "ENVIRONMENT_PRIVATE_ACCESS" });
+  }
+
+  private constructor(
+    /** The settings. */
+    public readonly settings: ConfluentNetworkingSettings,
+  ) {}
+
+  /** The kind of networking. */
+  public get kind(): ConfluentNetworkingKind {
+    return this.settings.kind;
+  }
+
+  /** The connection type of the `confluent_network` the construct creates, if any. */
+  public get connectionType(): ConfluentConnectionType | undefined {
+    const k = this.settings.kind;
+    return k === "PRIVATELINK" || k === "PEERING" || k === "TRANSITGATEWAY" ? k : undefined;
+  }
+}

@@ -1,0 +1,457 @@
+import { KafkaStandardsError, KafkaStandardsErrorCode } from "../errors";
+import { isUnresolved } from "../core/resource-metadata";
+import { nearest } from "../core/suggest";
+import { RESOURCE_NAME_PATTERN, resourceName } from "../standards/naming";
+import { ENVIRONMENT_TIERS, EnvironmentTier, TierPolicy, isEnvironmentTier, tierPolicy } from "../standards/tiers";
+import {
+  CONFLUENT_AVAILABILITIES,
+  CONFLUENT_CLOUDS,
+  CONFLUENT_CLUSTER_KINDS,
+  CONFLUENT_ID_PATTERNS,
+  CONFLUENT_REGION_FORMATS,
+  CONFLUENT_TIER_RULES,
+  CONNECTION_TYPE_CLOUDS,
+  ConfluentAvailability,
+  ConfluentCloud,
+  ConfluentTierRules,
+  DEDICATED_CKU,
+  DEFAULT_STREAM_GOVERNANCE_PACKAGE,
+  ELASTIC_MAX_ECKU,
+  PRIVATE_NETWORKING_KINDS,
+  RESERVED_APPLICATION_NAMES,
+  SERVICE_ACCOUNT_NAME_MAX_LENGTH,
+  STREAM_GOVERNANCE_PACKAGES,
+  StreamGovernancePackage,
+  confluentServiceAccountName,
+} from "../standards/confluent";
+import { ConfluentClusterType } from "./cluster-type";
+import { ConfluentClusterProps } from "./confluent-cluster-props";
+import { ConfluentNetworking } from "./networking";
+import { checkPrivateNetworking } from "./resolve-networking";
+
+/** Props with every default applied and every rule checked. */
+export interface ResolvedConfluentClusterProps {
+  /** `<clusterName>-<tier>`. */
+  readonly name: string;
+  readonly tier: EnvironmentTier;
+  readonly policy: TierPolicy;
+  readonly rules: ConfluentTierRules;
+  readonly cloud: ConfluentCloud;
+  readonly clusterType: ConfluentClusterType;
+  readonly availability: ConfluentAvailability;
+  /** The value written to `availability`. */
+  readonly providerAvailability: string;
+  /** Environment to create, when no id was given. */
+  readonly newEnvironment?: { readonly name: string; readonly streamGovernance: StreamGovernancePackage };
+  readonly networking: ConfluentNetworking;
+  readonly privateNetworking: boolean;
+  readonly applications: readonly string[];
+  readonly waitForApiKeys: boolean;
+  /** Weakenings in effect, by prop, for the audit metadata. */
+  readonly overrides: Readonly<Record<string, string>>;
+}
+
+/** Throw the library's error. */
+export function fail(
+  code: KafkaStandardsErrorCode,
+  prop: string,
+  value: unknown,
+  allowed: string,
+  fix: string,
+  path?: string,
+): never {
+  throw new KafkaStandardsError({ code, prop, value, allowed, fix, path });
+}
+
+function resolveClusterType(value: unknown, path: string): ConfluentClusterType {
+  if (value === undefined) return ConfluentClusterType.standard();
+  if (value instanceof ConfluentClusterType) return value;
+  // Untyped callers may name an elastic type; Dedicated needs its CKU count.
+  if (value === "basic") return ConfluentClusterType.basic();
+  if (value === "standard") return ConfluentClusterType.standard();
+  if (value === "enterprise") return ConfluentClusterType.enterprise();
+  const hint = typeof value === "string" ? nearest(value, CONFLUENT_CLUSTER_KINDS) : undefined;
+  return fail(
+    "KS-CFL-005",
+    "clusterType",
+    value,
+    "ConfluentClusterType.basic(), .standard(), .enterprise() or .dedicated({ cku })",
+    `${hint ? `did you mean "${hint}"? ` : ""}Use a ConfluentClusterType factory, e.g. ConfluentClusterType.standard().`,
+    path,
+  );
+}
+
+function checkCapacity(type: ConfluentClusterType, availability: ConfluentAvailability, path: string): void {
+  const multiZone = availability === "MULTI_ZONE";
+  if (type.kind === "dedicated") {
+    const cku = type.cku;
+    if (isUnresolved(cku)) return;
+    if (typeof cku !== "number" || !Number.isInteger(cku) || cku < DEDICATED_CKU.min || cku > DEDICATED_CKU.max) {
+      fail(
+        "KS-CFL-009",
+        "clusterType.cku",
+        cku,
+        `an integer from ${DEDICATED_CKU.min} to ${DEDICATED_CKU.max}`,
+        "Set ConfluentClusterType.dedicated({ cku: 2 }) or another whole number of CKUs.",
+        path,
+      );
+    }
+    if (multiZone && cku < DEDICATED_CKU.minMultiZone) {
+      fail(
+        "KS-CFL-010",
+        "clusterType.cku",
+        cku,
+        `at least ${DEDICATED_CKU.minMultiZone} CKUs for a MULTI_ZONE Dedicated cluster`,
+        `Use ConfluentClusterType.dedicated({ cku: ${DEDICATED_CKU.minMultiZone} }).`,
+        path,
+      );
+    }
+    const byok = type.byokKeyId;
+    if (byok !== undefined && !isUnresolved(byok) && !CONFLUENT_ID_PATTERNS.byokKeyId.test(byok)) {
+      fail(
+        "KS-CFL-012",
+        "clusterType.byokKeyId",
+        byok,
+        "a Confluent key id such as cck-abc123",
+        "Pass the id of a confluent_byok_key (its `id` attribute), not the cloud KMS key ARN.",
+        path,
+      );
+    }
+    return;
+  }
+  const max = type.maxEcku;
+  if (max === undefined || isUnresolved(max)) return;
+  const min = multiZone ? ELASTIC_MAX_ECKU.minMultiZone : ELASTIC_MAX_ECKU.min;
+  if (!Number.isInteger(max) || max < min) {
+    fail(
+      "KS-CFL-011",
+      "clusterType.maxEcku",
+      max,
+      `an integer of at least ${min}${multiZone ? " for a multi-zone cluster" : ""}`,
+      `Raise maxEcku to ${min} or more, or leave it unset for the service's ceiling.`,
+      path,
+    );
+  }
+}
+
+function resolveEnvironment(
+  props: ConfluentClusterProps,
+  name: string,
+  path: string,
+): ResolvedConfluentClusterProps["newEnvironment"] {
+  const id = props.environmentId;
+  if (id !== undefined) {
+    if (!isUnresolved(id) && !CONFLUENT_ID_PATTERNS.environmentId.test(id)) {
+      fail(
+        "KS-CFL-013",
+        "environmentId",
+        id,
+        "an environment id such as env-abc123",
+        "Pass the id of the environment (`confluent environment list`), or omit it to create one.",
+        path,
+      );
+    }
+    const extra = props.environmentName !== undefined ? "environmentName" : "streamGovernance";
+    if (props.environmentName !== undefined || props.streamGovernance !== undefined) {
+      fail(
+        "KS-CFL-013",
+        extra,
+        props[extra],
+        "environmentName and streamGovernance only when the construct creates the environment",
+        `Remove ${extra}, or remove environmentId to create a new environment.`,
+        path,
+      );
+    }
+    return undefined;
+  }
+  const envName = props.environmentName ?? name;
+  if (!isUnresolved(envName) && !CONFLUENT_ID_PATTERNS.environmentName.test(envName)) {
+    fail(
+      "KS-CFL-014",
+      "environmentName",
+      envName,
+      "1-64 letters, digits, hyphens and underscores, starting and ending with a letter or digit",
+      'Rename the environment, e.g. "orders-prod".',
+      path,
+    );
+  }
+  const streamGovernance = props.streamGovernance ?? DEFAULT_STREAM_GOVERNANCE_PACKAGE;
+  if (!STREAM_GOVERNANCE_PACKAGES.includes(streamGovernance)) {
+    fail(
+      "KS-CFL-015",
+      "streamGovernance",
+      streamGovernance,
+      STREAM_GOVERNANCE_PACKAGES.join(", "),
+      "Use ESSENTIALS (the default) or ADVANCED.",
+      path,
+    );
+  }
+  return { name: envName, streamGovernance };
+}
+
+function resolveNetworking(
+  props: ConfluentClusterProps,
+  type: ConfluentClusterType,
+  cloud: ConfluentCloud,
+  path: string,
+): ConfluentNetworking {
+  const info = type.info;
+  const networking = props.networking;
+  if (networking === undefined) {
+    if (info.defaultNetworking === "PUBLIC") return ConfluentNetworking.publicEndpoints();
+    if (info.defaultNetworking === "ENVIRONMENT_PRIVATE_ACCESS") return ConfluentNetworking.environmentPrivateAccess();
+    return fail(
+      "KS-CFL-017",
+      "networking",
+      undefined,
+      `an explicit choice for ${type.kind} clusters: ${info.networking.join(", ")}`,
+      "Use ConfluentNetworking.privateLink({ allowedAccounts: [...] }) (recommended), .peering(), .transitGateway() or .existingNetwork(); ConfluentNetworking.publicEndpoints() is a weakening.",
+      path,
+    );
+  }
+  if (!(networking instanceof ConfluentNetworking)) {
+    return fail(
+      "KS-CFL-016",
+      "networking",
+      networking,
+      "a ConfluentNetworking factory result",
+      "Use ConfluentNetworking.privateLink(...), .peering(...), .transitGateway(...), .existingNetwork(id), .environmentPrivateAccess() or .publicEndpoints().",
+      path,
+    );
+  }
+  if (!info.networking.includes(networking.kind)) {
+    fail(
+      "KS-CFL-016",
+      "networking",
+      networking.kind,
+      `${info.networking.join(", ")} for ${type.kind} clusters`,
+      type.kind === "basic" || type.kind === "standard"
+        ? `${type.kind} clusters are public only: remove networking, or use ConfluentClusterType.enterprise() or .dedicated({ cku }) for private networking.`
+        : type.kind === "enterprise"
+          ? "Enterprise clusters are reached through the environment's private access: remove networking."
+          : "Pick a networking option the cluster type supports.",
+      path,
+    );
+  }
+  const connection = networking.connectionType;
+  if (connection !== undefined && !CONNECTION_TYPE_CLOUDS[connection].includes(cloud)) {
+    fail(
+      "KS-CFL-018",
+      "networking",
+      `${connection} on ${cloud}`,
+      `${connection} on ${CONNECTION_TYPE_CLOUDS[connection].join(", ")}`,
+      "Use ConfluentNetworking.privateLink(...) or .peering(...) on this cloud.",
+      path,
+    );
+  }
+  checkPrivateNetworking(networking, cloud, path);
+  return networking;
+}
+
+/** Check an application name against the standard and the names already taken. */
+export function checkApplicationName(
+  app: unknown,
+  prop: string,
+  clusterResourceName: string,
+  taken: ReadonlySet<string>,
+  path: string,
+): string {
+  if (typeof app !== "string" || !CONFLUENT_ID_PATTERNS.applicationName.test(app)) {
+    fail(
+      "KS-CFL-023",
+      prop,
+      app,
+      "lower-case letters, digits and hyphens, starting with a letter, at most 40 characters",
+      'Rename the application, e.g. "orders-api".',
+      path,
+    );
+  }
+  if (RESERVED_APPLICATION_NAMES.includes(app)) {
+    fail(
+      "KS-CFL-023",
+      prop,
+      app,
+      `any name except ${RESERVED_APPLICATION_NAMES.join(", ")} (used by the cluster's own service account)`,
+      'Rename the application, e.g. "manager-api".',
+      path,
+    );
+  }
+  if (taken.has(app)) {
+    fail("KS-CFL-023", prop, app, "unique application names per cluster", "Remove the duplicate application.", path);
+  }
+  const saName = confluentServiceAccountName(clusterResourceName, app);
+  if (saName.length > SERVICE_ACCOUNT_NAME_MAX_LENGTH) {
+    fail(
+      "KS-CFL-023",
+      prop,
+      app,
+      `a name that keeps the service account name "${clusterResourceName}-<app>" within ${SERVICE_ACCOUNT_NAME_MAX_LENGTH} characters`,
+      "Shorten the application or cluster name.",
+      path,
+    );
+  }
+  return app;
+}
+
+/** Apply defaults and check every rule, before anything is created. */
+export function resolveConfluentClusterProps(
+  props: ConfluentClusterProps,
+  path: string,
+): ResolvedConfluentClusterProps {
+  if (!isEnvironmentTier(props.tier)) {
+    fail(
+      "KS-CFL-001",
+      "tier",
+      props.tier,
+      ENVIRONMENT_TIERS.join(", "),
+      "Set tier to one of the standard tiers.",
+      path,
+    );
+  }
+  const tier = props.tier;
+  const policy = tierPolicy(tier);
+  const rules = CONFLUENT_TIER_RULES[tier];
+  const name = resourceName(props.clusterName, tier);
+  if (!isUnresolved(props.clusterName) && !RESOURCE_NAME_PATTERN.test(name)) {
+    fail(
+      "KS-CFL-002",
+      "clusterName",
+      props.clusterName,
+      `lower-case letters, digits and hyphens, starting with a letter, at most 64 characters with the "-${tier}" suffix`,
+      'Rename the cluster, e.g. "orders".',
+      path,
+    );
+  }
+
+  const cloud = props.cloud;
+  if (!CONFLUENT_CLOUDS.includes(cloud)) {
+    const hint = typeof cloud === "string" ? nearest(cloud.toUpperCase(), CONFLUENT_CLOUDS) : undefined;
+    fail(
+      "KS-CFL-003",
+      "cloud",
+      cloud,
+      CONFLUENT_CLOUDS.join(", "),
+      hint ? `did you mean "${hint}"?` : "Use AWS, AZURE or GCP (upper case).",
+      path,
+    );
+  }
+  if (!isUnresolved(props.region) && !CONFLUENT_REGION_FORMATS[cloud].pattern.test(props.region)) {
+    const other = CONFLUENT_CLOUDS.find((c) => c !== cloud && CONFLUENT_REGION_FORMATS[c].pattern.test(props.region));
+    fail(
+      "KS-CFL-004",
+      "region",
+      props.region,
+      `a ${cloud} region name such as ${CONFLUENT_REGION_FORMATS[cloud].example}`,
+      other
+        ? `"${props.region}" looks like a ${other} region: set cloud to "${other}" or use a ${cloud} region.`
+        : `Use the cloud's own region name, e.g. "${CONFLUENT_REGION_FORMATS[cloud].example}".`,
+      path,
+    );
+  }
+
+  const clusterType = resolveClusterType(props.clusterType, path);
+  if (!rules.allowedClusterTypes.includes(clusterType.kind)) {
+    fail(
+      "KS-CFL-006",
+      "clusterType",
+      clusterType.kind,
+      `${rules.allowedClusterTypes.join(", ")} in ${tier}`,
+      "Use ConfluentClusterType.standard() (a Basic cluster can be upgraded to Standard in place).",
+      path,
+    );
+  }
+
+  const offered = clusterType.info.availabilities;
+  const requested = props.availability;
+  if (requested !== undefined && !CONFLUENT_AVAILABILITIES.includes(requested)) {
+    fail(
+      "KS-CFL-007",
+      "availability",
+      requested,
+      CONFLUENT_AVAILABILITIES.join(", "),
+      `Use "MULTI_ZONE" or "SINGLE_ZONE"; the construct writes the provider's value (LOW/HIGH for Enterprise).`,
+      path,
+    );
+  }
+  const availability =
+    requested ?? (offered.includes(rules.defaultAvailability) ? rules.defaultAvailability : offered[0]);
+  if (!offered.includes(availability)) {
+    fail(
+      "KS-CFL-007",
+      "availability",
+      availability,
+      `${offered.join(", ")} for ${clusterType.kind} clusters`,
+      "Use SINGLE_ZONE, or ConfluentClusterType.standard() for a multi-zone cluster.",
+      path,
+    );
+  }
+  if (rules.requireMultiZone && availability !== "MULTI_ZONE") {
+    fail(
+      "KS-CFL-008",
+      "availability",
+      availability,
+      `MULTI_ZONE in ${tier}`,
+      "Remove availability (MULTI_ZONE is the prod default) or set it to MULTI_ZONE.",
+      path,
+    );
+  }
+  checkCapacity(clusterType, availability, path);
+
+  const newEnvironment = resolveEnvironment(props, name, path);
+  const networking = resolveNetworking(props, clusterType, cloud, path);
+  const privateNetworking = PRIVATE_NETWORKING_KINDS.includes(networking.kind);
+
+  const taken = new Set<string>();
+  const applications = [...(props.applications ?? [])];
+  for (const [i, app] of applications.entries()) {
+    taken.add(checkApplicationName(app, `applications[${i}]`, name, taken, path));
+  }
+
+  const weakenings: Record<string, string> = {};
+  // Public endpoints are a weakening only where the type offers private networking.
+  if (networking.kind === "PUBLIC" && clusterType.info.networking.some((k) => k !== "PUBLIC")) {
+    weakenings.networking = "public endpoints";
+  }
+  if (props.prodOverride !== undefined && (props.prodOverride.reason ?? "").trim().length < 10) {
+    fail(
+      "KS-CFL-020",
+      "prodOverride.reason",
+      props.prodOverride.reason,
+      "a reason of at least 10 characters",
+      "Say why the weakening is acceptable.",
+      path,
+    );
+  }
+  const weak = Object.keys(weakenings);
+  if (rules.publicNeedsOverride && weak.length > 0 && props.prodOverride === undefined) {
+    fail(
+      "KS-CFL-019",
+      weak[0],
+      weakenings[weak[0]],
+      `private networking for ${clusterType.kind} clusters in ${tier}`,
+      'Use ConfluentNetworking.privateLink({ allowedAccounts: [...] }), or set prodOverride: { reason: "…" } to accept public endpoints explicitly (it is shown in the audit report).',
+      path,
+    );
+  }
+  const overrides: Record<string, string> = {};
+  for (const [k, v] of Object.entries(weakenings)) {
+    overrides[k] = props.prodOverride ? `${v} (${props.prodOverride.reason})` : v;
+  }
+
+  return {
+    name,
+    tier,
+    policy,
+    rules,
+    cloud,
+    clusterType,
+    availability,
+    providerAvailability: clusterType.info.providerAvailability[availability],
+    newEnvironment,
+    networking,
+    privateNetworking,
+    applications,
+    waitForApiKeys: props.waitForApiKeys ?? !privateNetworking,
+    overrides,
+  };
+}
