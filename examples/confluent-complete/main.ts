@@ -51,22 +51,26 @@ export class ConfluentCompleteStack extends TerraformStack {
       waitForApiKeys: true,
       credentialOutputs: true,
     });
-    const api = this.payments.application("payments-api")!;
-    api.addRoleBinding("DeveloperWrite", { resourceType: "topic", name: "payments.requested" });
-    api.addRoleBinding("DeveloperRead", { resourceType: "topic", name: "payments.settled" });
-    api.addRoleBinding("DeveloperRead", { resourceType: "group", name: "payments-api" });
-    const ledger = this.payments.application("ledger-writer")!;
-    ledger.addRoleBinding("DeveloperRead", { resourceType: "topic", name: "payments.", prefixed: true });
-    ledger.addRoleBinding("DeveloperRead", { resourceType: "group", name: "ledger-writer" });
-    ledger.addRoleBinding("DeveloperWrite", {
-      resourceType: "transactional-id",
-      name: "ledger-writer-",
+    // Topics and grants, declared once: topic-scoped DeveloperWrite / DeveloperRead role bindings.
+    const requested = this.payments.addTopic("payments.requested", { throughput: { targetMBps: 40 } });
+    const settled = this.payments.addTopic("payments.settled", { topicClass: "events", partitions: 12 });
+    const ledgerTopic = this.payments.addTopic("payments.ledger.audit", { topicClass: "audit", partitions: 6 });
+    const api = this.payments.access.get("payments-api")!;
+    const ledger = this.payments.access.get("ledger-writer")!;
+    requested.grantProduce(api);
+    settled.grantConsume(api, { group: "payments-api" });
+    requested.grantConsume(ledger, { group: "ledger-writer" });
+    // Applications can also be added after construction, with their client profiles.
+    const reconciliation = this.payments.addApplication("reconciliation", { producerProfile: "EXACTLY_ONCE" });
+    ledgerTopic.grantProduce(reconciliation);
+    settled.grantConsume(reconciliation, { group: "reconciliation" });
+    // A custom binding beyond topic grants: the fraud scorer reads every payments.* topic.
+    this.payments.application("fraud-scorer")!.addRoleBinding("DeveloperRead", {
+      resourceType: "topic",
+      name: "payments.",
       prefixed: true,
     });
-    // Applications can also be added after construction.
-    const reconciliation = this.payments.addApplication("reconciliation");
-    reconciliation.addRoleBinding("DeveloperRead", { resourceType: "topic", name: "payments.settled" });
-    reconciliation.addRoleBinding("DeveloperRead", { resourceType: "group", name: "reconciliation" });
+    this.payments.addQuota(reconciliation, { producerByteRate: 20 * 1024 * 1024, consumerByteRate: 40 * 1024 * 1024 });
 
     this.clickstream = new ConfluentCluster(this, "clickstream", {
       clusterName: "clickstream",

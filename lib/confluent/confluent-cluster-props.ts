@@ -66,6 +66,11 @@ export interface ConfluentClusterProps {
    */
   readonly credentialOutputs?: boolean;
   /**
+   * Topic name convention of this cluster.
+   * @default TOPIC_NAME_PATTERN (`<domain>.<dataset>[.<qualifier>]`, lower case)
+   */
+  readonly topicNamePattern?: RegExp;
+  /**
    * Required in prod for a weakening (public endpoints on a Dedicated cluster).
    * @default - none: weakening a prod cluster throws KS-CFL-019
    */

@@ -14,6 +14,20 @@ import { ResolvedConfluentClusterProps, checkApplicationName, resolveConfluentCl
 import { ConfluentPrivateNetwork } from "./private-network";
 import { ClusterServiceAccount } from "./cluster-service-account";
 import { ConfluentApplication } from "./confluent-application";
+import { ConfluentAccess } from "./confluent-access";
+import { KafkaTopic as ConfluentKafkaTopic } from "../providers/confluent/kafka-topic";
+import { StackArtifacts } from "../core/stack-artifacts";
+import { ensureAudit } from "../audit/cdktf/ensure-audit";
+import { KafkaStandardsError } from "../errors";
+import { TOPIC_NAME_PATTERN } from "../standards/naming";
+import { ClientQuota, IKafkaCluster } from "../topic/kafka-cluster";
+import { KafkaTopic } from "../topic/kafka-topic";
+import { KafkaTopicProps } from "../topic/kafka-topic-props";
+import { resolveTopicSpec } from "../topic/topic-spec";
+import { partitionGuard } from "../topic/partition-guard";
+import { KafkaApplication, KafkaApplicationProps } from "../access/kafka-application";
+import { KafkaPrincipal } from "../access/kafka-principal";
+import { renderClientProperties } from "../access/client-properties";
 
 /** Credentials of the cluster's manager API key, for Kafka-level resources (topics, ACLs). */
 export interface ConfluentKafkaCredentials {
@@ -41,7 +55,11 @@ export interface ConfluentKafkaCredentials {
  * @see https://docs.confluent.io/cloud/current/clusters/cluster-types.html
  * @see https://registry.terraform.io/providers/confluentinc/confluent/latest/docs/resources/confluent_kafka_cluster
  */
-export class ConfluentCluster extends Construct {
+export class ConfluentCluster extends Construct implements IKafkaCluster {
+  /** Backend of this cluster. */
+  public readonly backend = "confluent" as const;
+  /** Grants and quotas. */
+  public readonly access: ConfluentAccess;
   /** The cluster name (`<clusterName>-<tier>`). */
   public readonly clusterName: string;
   /** The tier. */
@@ -69,6 +87,7 @@ export class ConfluentCluster extends Construct {
   private readonly meta: ResourceMetadata;
   private readonly apps = new Map<string, ConfluentApplication>();
   private readonly credentialOutputs: boolean;
+  private readonly topicPattern?: RegExp;
 
   constructor(scope: Construct, id: string, props: ConfluentClusterProps) {
     super(scope, id);
@@ -81,6 +100,7 @@ export class ConfluentCluster extends Construct {
     this.availability = r.availability;
     this.networking = r.networking;
     this.credentialOutputs = props.credentialOutputs === true;
+    this.topicPattern = props.topicNamePattern;
     const preventDestroy = r.policy.preventDestroy;
     this.meta = { tier: r.tier, construct: "ConfluentCluster", cluster: r.name };
 
@@ -163,7 +183,21 @@ export class ConfluentCluster extends Construct {
     }
 
     this.addOutputs();
-    for (const app of r.applications) this.createApplication(app);
+    this.access = new ConfluentAccess({
+      clusterName: r.name,
+      clusterId: this.cluster.id,
+      environmentId: this.environmentId,
+      restEndpoint: this.cluster.restEndpoint,
+      credentials: this.kafkaCredentials,
+      rbacInKafka: r.clusterType.info.rbacInKafka,
+      dedicated: r.clusterType.kind === "dedicated",
+      scope: this,
+      metadata: this.meta,
+      handle: (name) => this.apps.get(name),
+    });
+    for (const app of r.applications) this.register(app, this.createApplication(app), {});
+    StackArtifacts.of(this).add(partitionGuard);
+    ensureAudit(this);
   }
 
   /** Kafka cluster id (`lkc-…`). */
@@ -205,12 +239,109 @@ export class ConfluentCluster extends Construct {
   }
 
   /**
-   * Add an application: its own service account and a cluster-scoped API key, with no role yet.
-   * Grant it topic roles with `addRoleBinding` on the returned handle.
+   * Add an application: its own service account and a cluster-scoped API key, with no role yet, and
+   * its client profiles. Grant it topics with `topic.grantProduce(app)` / `grantConsume(app, { group })`;
+   * its service-account handle (for custom role bindings) is `cluster.application(name)`.
    */
-  public addApplication(name: string): ConfluentApplication {
+  public addApplication(name: string, props: Partial<KafkaApplicationProps> = {}): KafkaApplication {
     checkApplicationName(name, "name", this.clusterName, new Set(this.apps.keys()), this.node.path);
-    return this.createApplication(name);
+    if (props.principal !== undefined) {
+      throw new KafkaStandardsError({
+        code: "KS-ACCESS-005",
+        prop: "principal",
+        value: `${props.principal.kind}:${props.principal.name}`,
+        allowed: "no principal: every Confluent application gets its own service account",
+        fix: "Remove principal.",
+        path: this.node.path,
+      });
+    }
+    return this.register(name, this.createApplication(name), props);
+  }
+
+  /** Adds a topic (`confluent_kafka_topic`), validated against the standard, Confluent's fixed RF and editable keys. */
+  public addTopic(topicName: string, props: KafkaTopicProps = {}): KafkaTopic {
+    const scope = (this.node.tryFindChild("Topics") as Construct | undefined) ?? new Construct(this, "Topics");
+    const path = `${scope.node.path}/${topicName}`;
+    const spec = resolveTopicSpec(topicName, props, {
+      backend: "confluent",
+      tier: this.tier,
+      clusterName: this.clusterName,
+      namePattern: this.topicNamePattern,
+      path,
+    });
+    if (scope.node.tryFindChild(topicName)) {
+      throw new KafkaStandardsError({
+        code: "KS-TOPIC-014",
+        prop: "name",
+        value: topicName,
+        allowed: "a topic name not yet declared on this cluster",
+        fix: "Reuse the KafkaTopic returned by the first addTopic call.",
+        path,
+      });
+    }
+    return new KafkaTopic(scope, topicName, this, spec, (topicScope) => {
+      const topic = new ConfluentKafkaTopic(topicScope, "Topic", {
+        topicName: spec.name,
+        partitionsCount: spec.partitions,
+        config: { ...spec.config },
+        kafkaCluster: { id: this.cluster.id },
+        restEndpoint: this.cluster.restEndpoint,
+        credentials: { ...this.kafkaCredentials },
+        lifecycle: spec.preventDestroy ? { preventDestroy: true } : undefined,
+      });
+      recordMetadata(topic, {
+        ...this.meta,
+        construct: "KafkaTopic",
+        cluster: this.clusterName,
+        class: spec.topicClass.name,
+        retire: spec.retire,
+      });
+      return topic;
+    });
+  }
+
+  /** Adds byte-rate quotas for an application (Dedicated clusters only). */
+  public addQuota(application: KafkaApplication, quota: ClientQuota): void {
+    this.access.addQuota(application, quota, this.node.path);
+  }
+
+  private get topicNamePattern(): RegExp {
+    return this.topicPattern ?? TOPIC_NAME_PATTERN;
+  }
+
+  private register(name: string, handle: ConfluentApplication, props: Partial<KafkaApplicationProps>): KafkaApplication {
+    const app = new KafkaApplication(name, {
+      principal: KafkaPrincipal.confluentServiceAccount(handle.serviceAccountId, name),
+      producerProfile: props.producerProfile,
+      consumerProfile: props.consumerProfile,
+    });
+    this.access.register(app);
+    StackArtifacts.of(this).add({ name: `clients-${this.clusterName}`, order: 30, produce: () => this.clientPropertyFiles() });
+    return app;
+  }
+
+  private clientPropertyFiles(): { path: string; content: string }[] {
+    const prefix = this.node.id.replace(/[^A-Za-z0-9_]/g, "_");
+    const files: { path: string; content: string }[] = [];
+    for (const app of this.access.all) {
+      for (const library of ["java", "librdkafka"] as const) {
+        for (const role of ["producer", "consumer"] as const) {
+          if (role === "producer" ? app.produces.length === 0 : app.consumes.length === 0) continue;
+          files.push({
+            path: `clients/${this.clusterName}/${app.name}-${role}.${library}.properties`,
+            content: renderClientProperties({
+              application: app,
+              clusterName: this.clusterName,
+              auth: "confluent-api-key",
+              library,
+              role,
+              bootstrapOutput: `${prefix}_bootstrap_endpoint`,
+            }),
+          });
+        }
+      }
+    }
+    return files;
   }
 
   private createApplication(name: string): ConfluentApplication {

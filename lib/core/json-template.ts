@@ -16,6 +16,12 @@ export function parseJsonTemplate(text: string): unknown {
       continue;
     }
     if (depth > 0) {
+      if (c === "\\") {
+        // Already escaped (the text came from JSON.stringify): keep the pair as is.
+        out += c + (text[i + 1] ?? "");
+        i++;
+        continue;
+      }
       if (c === "{") depth++;
       else if (c === "}") depth--;
       out += c === '"' ? '\\"' : c;

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Construct } from "constructs";
 import { TerraformStack } from "cdktf";
+import { addCustomSynthesis } from "cdktf/lib/synthesize/synthesizer";
 
 /** Any value read from synthesized Terraform JSON (untyped by nature). */
 export type JsonAny = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -72,6 +73,8 @@ export class StackArtifacts extends Construct {
   private static readonly ID = "KafkaStandardsArtifacts";
   private readonly producers = new Map<string, ArtifactProducer>();
 
+  private wrapped = false;
+
   private constructor(stack: TerraformStack) {
     super(stack, StackArtifacts.ID);
     const inner = stack.synthesizer;
@@ -79,12 +82,31 @@ export class StackArtifacts extends Construct {
       synthesize: (session) => {
         const file = path.join(session.outdir, session.manifest.forStack(stack).synthesizedStackPath);
         const previous = readJson(file);
-        inner.synthesize(session);
+        this.wrapped = true;
+        try {
+          inner.synthesize(session);
+        } finally {
+          this.wrapped = false;
+        }
         const document = readJson(file);
         if (document === undefined) return; // HCL output or a synthesizer that wrote elsewhere
         this.emit({ stackName: stack.node.id, document, stackDir: path.dirname(file), previousDocument: previous });
       },
     };
+    // Created during this synth (e.g. by an Aspect), the wrapper above is too late for it: render
+    // from the resolved stack instead, before cdktf writes the file.
+    addCustomSynthesis(this, {
+      onSynthesize: (session) => {
+        if (this.wrapped) return;
+        const file = path.join(session.outdir, session.manifest.forStack(stack).synthesizedStackPath);
+        this.emit({
+          stackName: stack.node.id,
+          document: JSON.parse(JSON.stringify(stack.toTerraform())),
+          stackDir: path.dirname(file),
+          previousDocument: readJson(file),
+        });
+      },
+    });
   }
 
   /** Registers a producer once (later registrations with the same name are ignored). */

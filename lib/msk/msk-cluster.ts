@@ -17,6 +17,7 @@ import { StorageAutoscaling } from "./storage-autoscaling";
 import { AlarmEscalation } from "../monitoring/alarm-escalation";
 import { MskMonitoring } from "../monitoring/msk-monitoring";
 import { StackArtifacts } from "../core/stack-artifacts";
+import { ensureAudit } from "../audit/cdktf/ensure-audit";
 import { runbookProducer } from "../docs/runbooks";
 import { Topic } from "../providers/kafka/topic";
 import { KafkaStandardsError } from "../errors";
@@ -253,6 +254,7 @@ export class MskCluster extends Construct implements IKafkaCluster {
       tags,
     });
     StackArtifacts.of(this).add(runbookProducer);
+    ensureAudit(this);
 
     this.access = new MskAccess({
       clusterName: r.name,

@@ -4,6 +4,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { DataAwsSecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/data-aws-secretsmanager-secret-version";
 import { KafkaProvider } from "../providers/kafka/provider";
 import { KafkaStandardsError } from "../errors";
+import { ensureAudit } from "../audit/cdktf/ensure-audit";
 
 /** What the data plane needs of its MSK cluster. */
 export interface MskDataPlaneCluster {
@@ -54,6 +55,7 @@ export class MskDataPlane extends TerraformStack {
 
   constructor(scope: Construct, id: string, props: MskDataPlaneProps) {
     super(scope, id);
+    ensureAudit(this);
     const c = props.cluster;
     const region = awsRegionOf(c.controlPlane);
     if (props.adminScramUser === undefined) {

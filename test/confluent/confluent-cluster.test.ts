@@ -218,7 +218,8 @@ describe("ConfluentCluster props", () => {
   test("addApplication returns a handle with the service account and API key", () => {
     const { stack } = newConfluentStack();
     const cluster = new ConfluentCluster(stack, "orders", BASE);
-    const app = cluster.addApplication("shipping");
+    cluster.addApplication("shipping");
+    const app = cluster.application("shipping")!;
     probe(stack, { sa: app.serviceAccountId, principal: app.principal, key: app.apiKeyId, secret: app.apiKeySecret });
     const doc = synth(stack);
     expect(app.applicationName).toBe("shipping");

@@ -1,0 +1,176 @@
+/**
+ * The audit inside `cdktf synth`.
+ *
+ * `KafkaStandardsAudit.of(stack, options)` adds a hidden construct to the stack whose custom
+ * synthesis runs after aspects and validations, right before cdktf writes `cdk.tf.json`: it audits
+ * `stack.toTerraform()`, writes `audit.json` and `AUDIT.md` to
+ * `<outdir>/stacks/<stack>/kafka-standards/`, and throws when an unsuppressed finding reaches
+ * `failOn` (default: error), so the synth fails, lists them, and no `cdk.tf.json` is written.
+ *
+ * The same two files are also registered with the stack's `StackArtifacts`, which clears and
+ * rewrites that folder after `cdk.tf.json` is written (runbooks and other generated documents), so
+ * the reports survive alongside them.
+ */
+import * as path from "path";
+import { App, TerraformStack, type IAspect } from "cdktf";
+import { Construct, type IConstruct } from "constructs";
+import { StackArtifacts, type ArtifactFile } from "../../core/stack-artifacts";
+import { KafkaStandardsError } from "../../errors";
+import { auditDocument, failingFindings, type AuditReport } from "../engine";
+import { loadTerraformJsonConfig } from "../loaders/cdktf-json";
+import { resolveAuditOptions, type AuditOptions } from "../options";
+import { renderAuditJson } from "../report/json";
+import { renderAuditMarkdown } from "../report/markdown";
+import type { Finding } from "../types";
+
+/** Folder under the stack's output folder that holds the reports (shared with `StackArtifacts`). */
+export const REPORT_DIR = "kafka-standards";
+
+/** Name of the audit's producer in `StackArtifacts`. */
+export const AUDIT_ARTIFACT_PRODUCER = "kafka-standards-audit";
+
+/** The report files of one audit run. */
+export function auditReportFiles(report: AuditReport): ArtifactFile[] {
+  return [
+    { path: "audit.json", content: renderAuditJson(report) },
+    { path: "AUDIT.md", content: renderAuditMarkdown(report) },
+  ];
+}
+
+/** Options of the synth-time audit. */
+export interface KafkaStandardsAuditOptions extends Omit<AuditOptions, "name"> {
+  /**
+   * Write `audit.json` and `AUDIT.md` next to the stack's `cdk.tf.json`.
+   * @default true
+   */
+  readonly writeReports?: boolean;
+}
+
+/** Synth failed because of unsuppressed findings. Carries the report. */
+export class KafkaStandardsAuditError extends KafkaStandardsError {
+  /** The full report of the stack. */
+  public readonly report: AuditReport;
+  /** The findings that failed the synth. */
+  public readonly findings: readonly Finding[];
+
+  constructor(stackName: string, report: AuditReport, failing: readonly Finding[], reportDir?: string) {
+    const howTo =
+      'fix the resources, or accept a finding with KafkaStandardsSuppressions.add(<construct>, [{ id: "<rule id>", reason: "<why, 10+ characters>" }])';
+    super({
+      code: "KS-AUDIT-010",
+      prop: `stack ${stackName}`,
+      value: failing.map((f) => `${f.rule} ${f.resource}`),
+      allowed: `no unsuppressed finding of severity ${report.options.failOn} or worse`,
+      fix: howTo,
+    });
+    this.name = "KafkaStandardsAuditError";
+    this.report = report;
+    this.findings = failing;
+    const lines = failing.map(
+      (f) => `  - ${f.rule} ${f.resource}${f.path ? ` (${f.path})` : ""}: ${f.message}\n    Fix: ${f.fix}`,
+    );
+    this.message =
+      `[KS-AUDIT-010] Kafka standards audit failed for stack "${stackName}": ` +
+      `${failing.length} unsuppressed finding${failing.length === 1 ? "" : "s"} of severity ${report.options.failOn} or worse.\n` +
+      `${lines.join("\n")}\n` +
+      (reportDir ? `Reports: ${path.join(reportDir, "AUDIT.md")}, ${path.join(reportDir, "audit.json")}.\n` : "") +
+      `To proceed, ${howTo}.`;
+  }
+}
+
+/** Audits one stack at synth time. Create with `KafkaStandardsAudit.of(stack)`. */
+export class KafkaStandardsAudit extends Construct {
+  /** Construct id of the hidden audit construct. */
+  public static readonly ID = "KafkaStandardsAudit";
+
+  /**
+   * Audit the stack that contains `scope` on every synth. Calling it again for the same stack
+   * replaces the options.
+   *
+   * @throws KafkaStandardsError when `scope` is not inside a stack, or an option is invalid
+   */
+  public static of(scope: IConstruct, options: KafkaStandardsAuditOptions = {}): KafkaStandardsAudit {
+    resolveAuditOptions(options);
+    if (App.isApp(scope)) {
+      throw new KafkaStandardsError({
+        code: "KS-AUDIT-007",
+        prop: "scope",
+        value: scope.node.path || "App",
+        allowed: "a TerraformStack or a construct inside one",
+        fix: "call KafkaStandardsAudit.of(stack) per stack, or KafkaStandardsAudit.forApp(app)",
+      });
+    }
+    const stack = TerraformStack.of(scope);
+    const existing = stack.node.tryFindChild(KafkaStandardsAudit.ID);
+    if (existing instanceof KafkaStandardsAudit) {
+      existing.options = options;
+      return existing;
+    }
+    return new KafkaStandardsAudit(stack, options);
+  }
+
+  /** Audit every stack the app holds now (stacks added later need `of`). */
+  public static forApp(app: App, options: KafkaStandardsAuditOptions = {}): KafkaStandardsAudit[] {
+    return app.node
+      .findAll()
+      .filter((c): c is TerraformStack => TerraformStack.isStack(c))
+      .map((s) => KafkaStandardsAudit.of(s, options));
+  }
+
+  /** The report of the last synth, once synthesized. */
+  public report?: AuditReport;
+  /** Where the last synth wrote the reports. */
+  public reportDir?: string;
+  private options: KafkaStandardsAuditOptions;
+
+  private constructor(stack: TerraformStack, options: KafkaStandardsAuditOptions) {
+    super(stack, KafkaStandardsAudit.ID);
+    this.options = options;
+    // Audit exactly what cdktf wrote, read back by StackArtifacts after `cdk.tf.json` is written:
+    // no second resolution of the stack. Error findings then fail the synth (the JSON stays for inspection).
+    StackArtifacts.of(stack).add({
+      name: AUDIT_ARTIFACT_PRODUCER,
+      order: 10,
+      produce: (context) => {
+        this.report = this.audit(context.document, context.stackName);
+        this.reportDir = path.join(context.stackDir, REPORT_DIR);
+        return this.options.writeReports === false ? [] : auditReportFiles(this.report);
+      },
+      verify: (context) => {
+        const report = this.report!;
+        const failing = failingFindings(report);
+        if (failing.length > 0) {
+          throw new KafkaStandardsAuditError(
+            context.stackName,
+            report,
+            failing,
+            this.options.writeReports === false ? undefined : this.reportDir,
+          );
+        }
+      },
+    });
+  }
+
+  private audit(document: unknown, name: string): AuditReport {
+    const doc = loadTerraformJsonConfig(document as Record<string, unknown>, name);
+    const { compliance, tier, failOn, today } = this.options;
+    return auditDocument(doc, { compliance, tier, failOn, today, name });
+  }
+}
+
+/**
+ * The same audit as an Aspect: `Aspects.of(stack).add(new KafkaAuditAspect({ tier: "prod" }))`.
+ * Add it to a stack or a construct in one (cdktf does not run aspects added to the App).
+ */
+export class KafkaAuditAspect implements IAspect {
+  constructor(private readonly options: KafkaStandardsAuditOptions = {}) {
+    resolveAuditOptions(options);
+  }
+
+  public visit(node: IConstruct): void {
+    if (node instanceof KafkaStandardsAudit || App.isApp(node)) return;
+    const stack = TerraformStack.of(node);
+    // KafkaStandardsAudit.of(stack, …) called explicitly keeps its own options.
+    if (!stack.node.tryFindChild(KafkaStandardsAudit.ID)) KafkaStandardsAudit.of(stack, this.options);
+  }
+}

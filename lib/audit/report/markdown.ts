@@ -1,0 +1,160 @@
+/**
+ * `AUDIT.md`: the human-readable report of one document.
+ */
+import type { AuditReport } from "../engine";
+import { SEVERITIES, type Finding } from "../types";
+
+/** Escape a value for a Markdown table cell. */
+export function cell(value: unknown): string {
+  if (value === undefined || value === null || value === "") return "—";
+  return String(value).replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+
+function table(header: readonly string[], rows: readonly (readonly unknown[])[]): string[] {
+  return [
+    `| ${header.join(" | ")} |`,
+    `| ${header.map(() => "---").join(" | ")} |`,
+    ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`),
+  ];
+}
+
+function findingRows(findings: readonly Finding[]): string[] {
+  return table(
+    ["Rule", "Resource", "Problem", "Fix", "Controls"],
+    findings.map((f) => [
+      `${f.rule} ${f.title}`,
+      f.path ? `${f.resource} (${f.path})` : f.resource,
+      f.message,
+      f.fix,
+      f.controls.join(", "),
+    ]),
+  );
+}
+
+/** Render `AUDIT.md`. */
+export function renderAuditMarkdown(report: AuditReport): string {
+  const s = report.summary;
+  const out: string[] = [
+    `# Kafka standards audit: ${report.name}`,
+    "",
+    `Result: **${s.passed ? "PASS" : "FAIL"}** (fails on ${report.options.failOn}). Source: ${report.source}. Audit date: ${report.auditDate}.` +
+      ` Tier default: ${report.options.tier ?? "none"}. Profiles: ${["base", ...report.options.compliance].join(", ")}.`,
+    "",
+    ...table(
+      ["Errors", "Warnings", "Info", "Suppressed", "Passed checks", "Resources", "Rules"],
+      [[s.error, s.warning, s.info, s.suppressed, s.compliant, s.resources, s.rulesRun]],
+    ),
+    "",
+    "## Findings",
+    "",
+  ];
+  const open = report.findings.filter((f) => !f.suppressed);
+  if (open.length === 0) out.push("No open findings.", "");
+  for (const severity of SEVERITIES) {
+    const group = open.filter((f) => f.severity === severity);
+    if (group.length === 0) continue;
+    out.push(`### ${severity} (${group.length})`, "", ...findingRows(group), "");
+  }
+  const suppressed = report.findings.filter((f) => f.suppressed);
+  if (suppressed.length > 0) {
+    out.push(
+      "### Suppressed",
+      "",
+      ...table(
+        ["Rule", "Severity", "Resource", "Problem", "Reason"],
+        suppressed.map((f) => [f.rule, f.severity, f.resource, f.message, f.suppressionReason]),
+      ),
+      "",
+    );
+  }
+
+  const inv = report.inventory;
+  out.push("## Inventory", "", "### Clusters", "");
+  if (inv.clusters.length === 0) out.push("None.", "");
+  else {
+    out.push(
+      ...table(
+        [
+          "Cluster",
+          "Kind",
+          "Tier",
+          "Kafka version",
+          "Version status",
+          "End of support",
+          "Broker type",
+          "Brokers / type",
+        ],
+        inv.clusters.map((c) => [
+          `${c.name ?? ""} (${c.address})`,
+          c.kind,
+          c.tier,
+          c.kafkaVersion,
+          c.versionStatus,
+          c.endOfSupport,
+          c.brokerType,
+          c.brokers ?? [c.clusterType, c.availability].filter(Boolean).join(" "),
+        ]),
+      ),
+      "",
+    );
+  }
+  if (inv.brokerTypes.length > 0) {
+    out.push(
+      "### Broker types",
+      "",
+      ...table(
+        ["Instance type", "Clusters", "Brokers"],
+        inv.brokerTypes.map((b) => [b.instanceType, b.clusters, b.brokers]),
+      ),
+      "",
+    );
+  }
+  const classes = Object.entries(inv.topics.byClass)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => `${k} ${v}`)
+    .join(", ");
+  out.push(
+    "### Topics",
+    "",
+    `${inv.topics.total} topics${classes ? ` (${classes})` : ""}; ${inv.connectors} connectors.`,
+    "",
+  );
+  const p = inv.principals;
+  out.push(
+    "### Principals",
+    "",
+    ...table(
+      ["Kind", "Principals"],
+      [
+        ["SCRAM users", p.scramUsers.join(", ")],
+        ["Confluent service accounts", p.serviceAccounts.join(", ")],
+        ["IAM policies with kafka-cluster actions", p.iamPolicies.join(", ")],
+        ["ACL / role-binding principals", p.aclPrincipals.join(", ")],
+      ],
+    ),
+    "",
+  );
+
+  if (report.scorecard) {
+    out.push("## Compliance scorecard", "");
+    for (const prof of report.scorecard.profiles) {
+      out.push(
+        `### ${prof.profile.toUpperCase()}: ${prof.status} (${prof.score}%)`,
+        "",
+        ...table(
+          ["Control", "Status", "Passed", "Failed", "Accepted", "Rules"],
+          prof.controls.map((c) => [
+            `${c.control}: ${c.title}`,
+            c.status,
+            c.compliant,
+            c.failed,
+            c.accepted,
+            c.rules.join(", "),
+          ]),
+        ),
+        "",
+      );
+    }
+  }
+  return out.join("\n");
+}

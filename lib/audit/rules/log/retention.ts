@@ -1,0 +1,36 @@
+import { TIER_POLICIES } from "../../../standards/tiers";
+import { defineRule, fail, notApplicable, pass } from "../../rule";
+import { isUnresolved, num } from "../../values";
+import { ownTier } from "../../tier";
+import { logGroupUsers, supportingTier } from "../shared/msk";
+
+/** Broker and connector log groups keep logs at least as long as the tier policy says, and say so explicitly. */
+export const logRetention = defineRule({
+  id: "KS-LOG-001",
+  area: "LOG",
+  severity: "error",
+  title: "Kafka log groups set a retention of at least the tier policy",
+  explanation:
+    "Broker and connector logs are the evidence for access reviews and incident analysis; too short a retention loses it, and no retention keeps personal data (principals, client addresses) forever.",
+  fix: "Set retention_in_days to at least the tier's brokerLogRetentionDays (prod 365, staging 90, dev 30).",
+  controls: ["CKV_AWS_338", "CKV_AWS_66"],
+  resourceTypes: ["aws_cloudwatch_log_group"],
+  tierDependent: true,
+  evaluate(group, ctx) {
+    const users = logGroupUsers(ctx.doc, group);
+    if (users.length === 0) return notApplicable("not a broker or connector log destination");
+    const tier = supportingTier(group, users, ownTier, ctx.tierOf);
+    if (!tier) return notApplicable("tier unknown");
+    const required = TIER_POLICIES[tier].brokerLogRetentionDays;
+    const raw = group.attributes.retention_in_days;
+    if (isUnresolved(raw)) return notApplicable("retention_in_days is an unresolved reference");
+    const days = num(raw);
+    if (days === undefined || days === 0) {
+      return fail(
+        `retention_in_days is not set: logs never expire; set it explicitly to at least ${required} (${tier})`,
+      );
+    }
+    if (days >= required) return pass();
+    return fail(`retention_in_days is ${days}; the ${tier} tier requires at least ${required}`);
+  },
+});

@@ -1,0 +1,60 @@
+/**
+ * One view over `kafka_topic` (Mongey/kafka) and `confluent_kafka_topic`.
+ */
+import { TOPIC_CLASSES, type TopicClass, type TopicClassName } from "../../../standards/topic-classes";
+import type { AuditResource } from "../../types";
+import { num, str, stringMap } from "../../values";
+
+/** Resource types that define a topic. */
+export const TOPIC_TYPES = ["kafka_topic", "confluent_kafka_topic"] as const;
+
+/** Confluent Cloud fixes the replication factor at 3 (kafka-facts §B8). */
+const CONFLUENT_REPLICATION_FACTOR = 3;
+
+/** What the topic rules read. */
+export interface TopicView {
+  /** Topic name (raw value, may be unresolved). */
+  readonly name: unknown;
+  /** Replication factor, when known. */
+  readonly replicationFactor: number | undefined;
+  /** Raw `replication_factor` (Mongey) for unresolved checks. */
+  readonly rawReplicationFactor: unknown;
+  /** Topic-level configuration. */
+  readonly config: Record<string, string>;
+  /** Class recorded in metadata, when it names a known class. */
+  readonly topicClass: TopicClass | undefined;
+  /** Class name as recorded, even when unknown. */
+  readonly className: string | undefined;
+}
+
+/** Read a topic resource. */
+export function topicView(topic: AuditResource): TopicView {
+  const a = topic.attributes;
+  const confluent = topic.type === "confluent_kafka_topic";
+  const className = str(topic.metadata?.class);
+  return {
+    name: confluent ? a.topic_name : a.name,
+    replicationFactor: confluent ? CONFLUENT_REPLICATION_FACTOR : num(a.replication_factor),
+    rawReplicationFactor: confluent ? CONFLUENT_REPLICATION_FACTOR : a.replication_factor,
+    config: stringMap(a.config),
+    topicClass: className && className in TOPIC_CLASSES ? TOPIC_CLASSES[className as TopicClassName] : undefined,
+    className,
+  };
+}
+
+/** Effective `retention.ms`: as configured, else the Kafka / Confluent default (7 days). */
+export function effectiveRetentionMs(
+  config: Record<string, string>,
+  fallback: number,
+): { value: number | undefined; defaulted: boolean } {
+  const raw = config["retention.ms"];
+  if (raw === undefined) return { value: fallback, defaulted: true };
+  return { value: num(raw), defaulted: false };
+}
+
+/** Human form of a retention in ms. */
+export function describeRetention(ms: number): string {
+  if (ms < 0) return "unlimited (-1)";
+  const days = ms / 86400000;
+  return Number.isInteger(days) ? `${days} days` : `${ms} ms`;
+}
