@@ -29,7 +29,8 @@ module.exports = tseslint.config(
           paths: [
             {
               name: "@cdktf/provider-aws",
-              message: "Import provider-aws resources by deep path (@cdktf/provider-aws/lib/<resource>): the package root costs ~1.7 s and ~560 MB.",
+              message:
+                "Import provider-aws resources by deep path (@cdktf/provider-aws/lib/<resource>): the package root costs ~1.7 s and ~560 MB.",
             },
           ],
         },

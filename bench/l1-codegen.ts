@@ -87,7 +87,8 @@ export function generateL1Program(doc: Doc, stackId: string): string {
   for (const [name, configs] of Object.entries(doc.provider ?? {})) {
     const [path, cls] = providerClasses[name];
     const alias = use(path, cls);
-    for (const cfg of configs as Record<string, unknown>[]) lines.push(`  new ${alias}(stack, ${JSON.stringify(name)}, ${render(cfg)});`);
+    for (const cfg of configs as Record<string, unknown>[])
+      lines.push(`  new ${alias}(stack, ${JSON.stringify(name)}, ${render(cfg)});`);
   }
   for (const [name, v] of Object.entries(variableTypes)) {
     const id = `v${vars.size}`;
@@ -98,7 +99,9 @@ export function generateL1Program(doc: Doc, stackId: string): string {
     if (type === "terraform_remote_state") {
       for (const [name, cfg] of Object.entries(byName)) {
         const path = (cfg as { config: { path: string } }).config.path;
-        lines.push(`  new DataTerraformRemoteStateLocal(stack, ${JSON.stringify(name)}, { path: ${JSON.stringify(path)} });`);
+        lines.push(
+          `  new DataTerraformRemoteStateLocal(stack, ${JSON.stringify(name)}, { path: ${JSON.stringify(path)} });`,
+        );
       }
       continue;
     }

@@ -100,10 +100,20 @@ export class ConfluentAccess implements IKafkaAccess {
       throw new KafkaStandardsError({ code: "KS-ACCESS-004", prop, value, allowed, fix, path });
     };
     if (!this.target.dedicated) {
-      fail("quota", app.name, "client quotas on Dedicated clusters only", "Use a Dedicated cluster, or size the cluster instead of throttling.");
+      fail(
+        "quota",
+        app.name,
+        "client quotas on Dedicated clusters only",
+        "Use a Dedicated cluster, or size the cluster instead of throttling.",
+      );
     }
     if (quota.requestPercentage !== undefined) {
-      fail("requestPercentage", quota.requestPercentage, "byte rates only on Confluent Cloud", "Remove requestPercentage.");
+      fail(
+        "requestPercentage",
+        quota.requestPercentage,
+        "byte rates only on Confluent Cloud",
+        "Remove requestPercentage.",
+      );
     }
     const rates = [quota.producerByteRate, quota.consumerByteRate];
     if (rates.every((r) => r === undefined) || rates.some((r) => r !== undefined && !(r > 0))) {
@@ -128,13 +138,25 @@ export class ConfluentAccess implements IKafkaAccess {
     return this.target.handle(app.name)!;
   }
 
-  private bindOnce(h: ConfluentApplication, role: "DeveloperRead" | "DeveloperWrite", type: "topic" | "group" | "transactional-id", name: string, prefixed: boolean): void {
+  private bindOnce(
+    h: ConfluentApplication,
+    role: "DeveloperRead" | "DeveloperWrite",
+    type: "topic" | "group" | "transactional-id",
+    name: string,
+    prefixed: boolean,
+  ): void {
     const crn = h.crnPattern({ resourceType: type, name, prefixed });
     if (h.roleBindings.some((b) => b.roleNameInput === role && b.crnPatternInput === crn)) return;
     h.addRoleBinding(role, { resourceType: type, name, prefixed });
   }
 
-  private acl(app: KafkaApplication, resourceType: string, resourceName: string, patternType: string, operation: string): void {
+  private acl(
+    app: KafkaApplication,
+    resourceType: string,
+    resourceName: string,
+    patternType: string,
+    operation: string,
+  ): void {
     const key = `${app.name}|${resourceType}|${resourceName}|${patternType}|${operation}`;
     if (this.acls.has(key)) return;
     this.acls.add(key);

@@ -309,14 +309,22 @@ export class ConfluentCluster extends Construct implements IKafkaCluster {
     return this.topicPattern ?? TOPIC_NAME_PATTERN;
   }
 
-  private register(name: string, handle: ConfluentApplication, props: Partial<KafkaApplicationProps>): KafkaApplication {
+  private register(
+    name: string,
+    handle: ConfluentApplication,
+    props: Partial<KafkaApplicationProps>,
+  ): KafkaApplication {
     const app = new KafkaApplication(name, {
       principal: KafkaPrincipal.confluentServiceAccount(handle.serviceAccountId, name),
       producerProfile: props.producerProfile,
       consumerProfile: props.consumerProfile,
     });
     this.access.register(app);
-    StackArtifacts.of(this).add({ name: `clients-${this.clusterName}`, order: 30, produce: () => this.clientPropertyFiles() });
+    StackArtifacts.of(this).add({
+      name: `clients-${this.clusterName}`,
+      order: 30,
+      produce: () => this.clientPropertyFiles(),
+    });
     return app;
   }
 

@@ -67,13 +67,17 @@ describe("IAM policies written as JSON with Terraform interpolations", () => {
     const policy = JSON.stringify({
       Version: "2012-10-17",
       Statement: [
-        { Effect: "Allow", Action: ["kafka-cluster:WriteData"], Resource: ['${replace(aws_msk_cluster.c.arn, ":cluster/", ":topic/")}/*'] },
+        {
+          Effect: "Allow",
+          Action: ["kafka-cluster:WriteData"],
+          Resource: ['${replace(aws_msk_cluster.c.arn, ":cluster/", ":topic/")}/*'],
+        },
       ],
     });
     const doc = loadTerraformJsonConfig({ resource: { aws_iam_policy: { p: { name: "p", policy } } } }, "t");
     const report = auditDocument(doc, { name: "t" });
-    expect(report.findings.filter((f: any) => f.rule.startsWith("KS-IAM")).map((f: any) => [f.rule, f.resource])).toEqual([
-      ["KS-IAM-002", "aws_iam_policy.p"],
-    ]);
+    expect(
+      report.findings.filter((f: any) => f.rule.startsWith("KS-IAM")).map((f: any) => [f.rule, f.resource]),
+    ).toEqual([["KS-IAM-002", "aws_iam_policy.p"]]);
   });
 });

@@ -20,6 +20,8 @@ export const iamKafkaWildcardResource = defineRule({
     if (bad.length === 0) return pass();
     const actions = [...new Set(bad.flatMap((s) => s.actions.filter(coversKafkaCluster)))];
     const resources = [...new Set(bad.flatMap((s) => s.resources.filter(everything)))];
-    return fail(`kafka-cluster actions ${actions.join(", ")} allowed on Resource ${resources.map((r) => JSON.stringify(r)).join(", ")}`);
+    return fail(
+      `kafka-cluster actions ${actions.join(", ")} allowed on Resource ${resources.map((r) => JSON.stringify(r)).join(", ")}`,
+    );
   },
 });
