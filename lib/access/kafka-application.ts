@@ -18,6 +18,29 @@ export interface KafkaApplicationProps {
   readonly consumerProfile?: ClientProfileName;
 }
 
+/**
+ * How an application is declared on a cluster (`cluster.addApplication(name, options)`). MSK needs the
+ * principal the application authenticates as; Confluent creates a service account per application
+ * and takes none.
+ */
+export interface KafkaApplicationOptions {
+  /**
+   * Who the application authenticates as (MSK only).
+   * @default - required on MSK; on Confluent Cloud the application's own new service account
+   */
+  readonly principal?: KafkaPrincipal;
+  /**
+   * Producer profile.
+   * @default "DURABILITY"
+   */
+  readonly producerProfile?: ClientProfileName;
+  /**
+   * Consumer profile.
+   * @default - the producer profile
+   */
+  readonly consumerProfile?: ClientProfileName;
+}
+
 /** One consumed topic and its consumer group. */
 export interface ConsumedTopic {
   /** Topic name. */

@@ -25,7 +25,7 @@ import { KafkaTopic } from "../topic/kafka-topic";
 import { KafkaTopicProps } from "../topic/kafka-topic-props";
 import { resolveTopicSpec } from "../topic/topic-spec";
 import { partitionGuard } from "../topic/partition-guard";
-import { KafkaApplication, KafkaApplicationProps } from "../access/kafka-application";
+import { KafkaApplication, KafkaApplicationOptions } from "../access/kafka-application";
 import { KafkaPrincipal } from "../access/kafka-principal";
 import { renderClientProperties } from "../access/client-properties";
 
@@ -243,7 +243,7 @@ export class ConfluentCluster extends Construct implements IKafkaCluster {
    * its client profiles. Grant it topics with `topic.grantProduce(app)` / `grantConsume(app, { group })`;
    * its service-account handle (for custom role bindings) is `cluster.application(name)`.
    */
-  public addApplication(name: string, props: Partial<KafkaApplicationProps> = {}): KafkaApplication {
+  public addApplication(name: string, props: KafkaApplicationOptions = {}): KafkaApplication {
     checkApplicationName(name, "name", this.clusterName, new Set(this.apps.keys()), this.node.path);
     if (props.principal !== undefined) {
       throw new KafkaStandardsError({
@@ -309,11 +309,7 @@ export class ConfluentCluster extends Construct implements IKafkaCluster {
     return this.topicPattern ?? TOPIC_NAME_PATTERN;
   }
 
-  private register(
-    name: string,
-    handle: ConfluentApplication,
-    props: Partial<KafkaApplicationProps>,
-  ): KafkaApplication {
+  private register(name: string, handle: ConfluentApplication, props: KafkaApplicationOptions): KafkaApplication {
     const app = new KafkaApplication(name, {
       principal: KafkaPrincipal.confluentServiceAccount(handle.serviceAccountId, name),
       producerProfile: props.producerProfile,

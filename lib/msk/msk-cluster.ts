@@ -27,7 +27,7 @@ import { KafkaTopic } from "../topic/kafka-topic";
 import { KafkaTopicProps } from "../topic/kafka-topic-props";
 import { resolveTopicSpec } from "../topic/topic-spec";
 import { partitionGuard } from "../topic/partition-guard";
-import { KafkaApplication, KafkaApplicationProps } from "../access/kafka-application";
+import { KafkaApplication, KafkaApplicationOptions } from "../access/kafka-application";
 import { ClientAuthMode, renderClientProperties } from "../access/client-properties";
 import { MskAccess } from "./msk-access";
 import { MskDataPlane } from "./msk-data-plane";
@@ -359,8 +359,22 @@ export class MskCluster extends Construct implements IKafkaCluster {
   }
 
   /** Declares an application: its principal and client profiles. Its client properties are rendered on synth. */
-  public addApplication(name: string, props: KafkaApplicationProps): KafkaApplication {
-    const app = this.access.register(new KafkaApplication(name, props), this.node.path);
+  public addApplication(name: string, options: KafkaApplicationOptions = {}): KafkaApplication {
+    if (options.principal === undefined) {
+      throw new KafkaStandardsError({
+        code: "KS-ACCESS-006",
+        prop: "principal",
+        value: undefined,
+        allowed:
+          "the principal the application authenticates as: KafkaPrincipal.iamRole(...), .scramUser(...) or .tlsCertificate(...)",
+        fix: `Set principal on addApplication("${name}", { principal })`,
+        path: this.node.path,
+      });
+    }
+    const app = this.access.register(
+      new KafkaApplication(name, { ...options, principal: options.principal }),
+      this.node.path,
+    );
     StackArtifacts.of(this).add({
       name: `clients-${this.clusterName}`,
       order: 30,

@@ -1,6 +1,6 @@
 import { IConstruct } from "constructs";
 import { EnvironmentTier } from "../standards/tiers";
-import { KafkaApplication, KafkaApplicationProps } from "../access/kafka-application";
+import { KafkaApplication, KafkaApplicationOptions } from "../access/kafka-application";
 import { KafkaPrincipal } from "../access/kafka-principal";
 import { KafkaTopicProps } from "./kafka-topic-props";
 import type { KafkaTopic } from "./kafka-topic";
@@ -29,8 +29,8 @@ export interface IKafkaCluster extends IConstruct {
   readonly tier: EnvironmentTier;
   /** Adds a topic. */
   addTopic(name: string, props?: KafkaTopicProps): KafkaTopic;
-  /** Declares an application: its principal and client profiles. */
-  addApplication(name: string, props: KafkaApplicationProps): KafkaApplication;
+  /** Declares an application: its principal (MSK) and client profiles. */
+  addApplication(name: string, options?: KafkaApplicationOptions): KafkaApplication;
   /** Adds byte-rate quotas for an application. */
   addQuota(application: KafkaApplication, quota: ClientQuota): void;
   /** The backend's access implementation (used by KafkaTopic). */
