@@ -25,6 +25,9 @@ import { KafkaTopic } from "../topic/kafka-topic";
 import { KafkaTopicProps } from "../topic/kafka-topic-props";
 import { resolveTopicSpec } from "../topic/topic-spec";
 import { partitionGuard } from "../topic/partition-guard";
+import { architectureProducer } from "../docs/architecture";
+import { confluentMonitoringProducer } from "../monitoring/confluent-monitoring-producer";
+import { confluentRunbookProducer } from "../docs/confluent-runbooks";
 import { KafkaApplication, KafkaApplicationOptions } from "../access/kafka-application";
 import { KafkaPrincipal } from "../access/kafka-principal";
 import { renderClientProperties } from "../access/client-properties";
@@ -197,6 +200,9 @@ export class ConfluentCluster extends Construct implements IKafkaCluster {
     });
     for (const app of r.applications) this.register(app, this.createApplication(app), {});
     StackArtifacts.of(this).add(partitionGuard);
+    StackArtifacts.of(this).add(architectureProducer);
+    StackArtifacts.of(this).add(confluentMonitoringProducer);
+    StackArtifacts.of(this).add(confluentRunbookProducer);
     ensureAudit(this);
   }
 

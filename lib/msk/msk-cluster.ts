@@ -19,6 +19,7 @@ import { MskMonitoring } from "../monitoring/msk-monitoring";
 import { StackArtifacts } from "../core/stack-artifacts";
 import { ensureAudit } from "../audit/cdktf/ensure-audit";
 import { runbookProducer } from "../docs/runbooks";
+import { architectureProducer } from "../docs/architecture";
 import { Topic } from "../providers/kafka/topic";
 import { KafkaStandardsError } from "../errors";
 import { TOPIC_NAME_PATTERN } from "../standards/naming";
@@ -254,6 +255,7 @@ export class MskCluster extends Construct implements IKafkaCluster {
       tags,
     });
     StackArtifacts.of(this).add(runbookProducer);
+    StackArtifacts.of(this).add(architectureProducer);
     ensureAudit(this);
 
     this.access = new MskAccess({

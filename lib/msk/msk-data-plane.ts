@@ -5,6 +5,8 @@ import { DataAwsSecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/data
 import { KafkaProvider } from "../providers/kafka/provider";
 import { KafkaStandardsError } from "../errors";
 import { ensureAudit } from "../audit/cdktf/ensure-audit";
+import { StackArtifacts } from "../core/stack-artifacts";
+import { architectureProducer } from "../docs/architecture";
 
 /** What the data plane needs of its MSK cluster. */
 export interface MskDataPlaneCluster {
@@ -56,6 +58,7 @@ export class MskDataPlane extends TerraformStack {
   constructor(scope: Construct, id: string, props: MskDataPlaneProps) {
     super(scope, id);
     ensureAudit(this);
+    StackArtifacts.of(this).add(architectureProducer);
     const c = props.cluster;
     const region = awsRegionOf(c.controlPlane);
     if (props.adminScramUser === undefined) {

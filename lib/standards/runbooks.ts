@@ -228,3 +228,96 @@ export const RUNBOOKS: Readonly<Record<string, RunbookEntry>> = Object.freeze({
     ],
   },
 });
+
+const CCLOUD_CLUSTER = {
+  step: "Cluster type, capacity and endpoints",
+  command: 'confluent kafka cluster describe "$KAFKA_CLUSTER_ID" --environment "$ENVIRONMENT_ID"',
+};
+const CCLOUD_METRIC = (metric: string): { step: string; command: string } => ({
+  step: `Recent values of ${metric} from the Metrics API`,
+  command: `curl -s -u "$METRICS_API_KEY:$METRICS_API_SECRET" "https://api.telemetry.confluent.cloud/v2/metrics/cloud/export?resource.kafka.id=$KAFKA_CLUSTER_ID" | grep '^${metric}'`,
+});
+
+/** Runbook content per Confluent Cloud alarm id of `CONFLUENT_ALARM_THRESHOLDS` (same placeholders). */
+export const CONFLUENT_RUNBOOKS: Readonly<Record<string, RunbookEntry>> = Object.freeze({
+  ingress: {
+    symptom: "Produce bandwidth of cluster {cluster} is close to its type's limit.",
+    impact: "At the limit Confluent Cloud throttles producers: latency rises and sends time out.",
+    checks: [CCLOUD_CLUSTER, CCLOUD_METRIC("confluent_kafka_server_received_bytes")],
+    remediation: [
+      "Find the topics with the most bytes in (Metrics API by topic) and the applications writing them.",
+      "Enable compression on producers (the THROUGHPUT profile uses lz4).",
+      "Scale the cluster: raise max eCKU (Standard/Enterprise) or add CKUs (Dedicated); Basic and Standard share one limit, so move to Dedicated for more.",
+    ],
+  },
+  egress: {
+    symptom: "Fetch bandwidth of cluster {cluster} is close to its type's limit.",
+    impact: "At the limit consumers are throttled and lag grows.",
+    checks: [CCLOUD_CLUSTER, CCLOUD_METRIC("confluent_kafka_server_sent_bytes")],
+    remediation: [
+      "Egress = ingress × consumer groups: look for new or replaying consumer groups.",
+      "Scale the cluster (eCKU or CKU), or consolidate consumer groups reading the same topics.",
+    ],
+  },
+  storage: {
+    symptom: "Retained data of Basic cluster {cluster} is close to its storage limit.",
+    impact: "At the limit producers are refused.",
+    checks: [CCLOUD_CLUSTER, CCLOUD_METRIC("confluent_kafka_server_retained_bytes")],
+    remediation: [
+      "Lower retention of topics beyond their class, delete retired topics.",
+      "Upgrade the cluster to Standard (in place, no storage limit).",
+    ],
+  },
+  partitions: {
+    symptom: "Cluster {cluster} is close to its partition limit.",
+    impact: "At the limit new topics and partition increases fail.",
+    checks: [
+      CCLOUD_CLUSTER,
+      { step: "Topics and their partitions", command: 'confluent kafka topic list --cluster "$KAFKA_CLUSTER_ID"' },
+    ],
+    remediation: [
+      "Retire unused topics; right-size over-partitioned topics (create a new topic, migrate, retire the old one).",
+      "Scale up (more eCKU / CKU raise the partition limit) or move to Dedicated.",
+    ],
+  },
+  "consumer-max-offset-lag": {
+    symptom: "Consumer group {group} of cluster {cluster} is more records behind topic {topic} than the threshold.",
+    impact: "Downstream data is late; unread records can age out of retention.",
+    checks: [
+      {
+        step: "Lag per partition",
+        command: 'confluent kafka consumer group lag list {group} --cluster "$KAFKA_CLUSTER_ID"',
+      },
+      CCLOUD_METRIC("confluent_kafka_server_consumer_lag_offsets"),
+    ],
+    remediation: [
+      "Check the consuming application runs and is not stuck in a rebalance loop.",
+      "Scale consumers up to the partition count; apply the THROUGHPUT consumer profile if fetches are small.",
+    ],
+  },
+  "cluster-load": {
+    symptom: "Load of Dedicated cluster {cluster} stays high.",
+    impact: "Above 80 % latency rises and clients are throttled.",
+    checks: [CCLOUD_CLUSTER, CCLOUD_METRIC("confluent_kafka_server_cluster_load_percent")],
+    remediation: [
+      "Look for request storms: many small produce requests, frequent metadata refreshes, reconnects.",
+      "Add CKUs (the cluster rebalances without downtime).",
+    ],
+  },
+  "metrics-access": {
+    symptom: "The Metrics API cannot read cluster {cluster}, or its metrics stopped arriving.",
+    impact: "No other alert of the cluster can fire: the cluster is unmonitored.",
+    checks: [
+      CCLOUD_METRIC("confluent_scrape_resource_access_error"),
+      {
+        step: "The metrics service account still has MetricsViewer",
+        command:
+          'confluent iam rbac role-binding list --role MetricsViewer --principal "User:$METRICS_SERVICE_ACCOUNT"',
+      },
+    ],
+    remediation: [
+      "Restore the MetricsViewer role binding or rotate the metrics API key used by the scrape job.",
+      "Check the Prometheus scrape job (interval ≥ 60 s, honor_timestamps: true).",
+    ],
+  },
+});

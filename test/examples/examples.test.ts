@@ -84,6 +84,18 @@ describe.each(STACKS)("stack %s", (stack) => {
     }
   });
 
+  test("every Prometheus alert's runbook_url points to a runbook file of the stack", () => {
+    const dir = path.join(outdir, "stacks", stack, "kafka-standards", "monitoring");
+    const rules = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith("-prometheus-rules.yml")) : [];
+    const confluentClusters = Object.keys(d.resource?.confluent_kafka_cluster ?? {}).length;
+    expect(rules.length).toBe(confluentClusters);
+    for (const f of rules) {
+      const urls = [...fs.readFileSync(path.join(dir, f), "utf8").matchAll(/runbook_url: "([^"]+)"/g)].map((m) => m[1]);
+      expect(urls.length).toBeGreaterThan(0);
+      for (const url of urls) expect(fs.existsSync(path.join(outdir, "stacks", stack, url))).toBe(true);
+    }
+  });
+
   test("every KMS key rotates", () => {
     for (const k of Object.values<any>(d.resource?.aws_kms_key ?? {})) expect(k.enable_key_rotation).toBe(true);
   });

@@ -296,6 +296,7 @@ describe("access validation", () => {
       "KS-ACCESS-005",
       "principals of the cluster",
     ],
+    ["application without principal", (c) => c.addApplication("x"), "KS-ACCESS-006", "KafkaPrincipal.iamRole"],
     [
       "duplicate topic",
       (c) => {

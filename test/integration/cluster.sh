@@ -1,0 +1,219 @@
+#!/usr/bin/env bash
+# A local 3-broker KRaft cluster (combined broker+controller nodes) on 127.0.0.1, running the broker
+# baseline that MskCluster attaches plus only the settings a local node needs.
+#
+#   cluster.sh start        build if needed, format storage, start 3 nodes, wait until ready
+#   cluster.sh stop         stop every node (TERM, then KILL of each node's process group)
+#   cluster.sh status       one line per node; exit 0 when all are up
+#   cluster.sh kill N       SIGKILL node N (a crash: no controlled shutdown)
+#   cluster.sh restart N    start node N again on its existing data and wait for the cluster
+#   cluster.sh bootstrap    print the bootstrap servers
+#
+# Every node runs under `timeout`, so it dies by itself after KAFKA_IT_MAX_LIFETIME_S (1200 s) even if
+# nothing calls stop. Files live in test/integration/.work/cluster (gitignored).
+set -euo pipefail
+# shellcheck source=common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+BROKER_JVM_OPTS=(-Xms256m -Xmx512m -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35
+  -XX:+ExplicitGCInvokesConcurrent -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true
+  "-Dlog4j.configuration=file:$IT_DIR/config/log4j.properties")
+
+node_dir() { echo "$IT_CLUSTER/broker-$1"; }
+
+# The process group of node N (its `timeout` watchdog and the JVM), or nothing.
+node_pgid() {
+  local f
+  f="$(node_dir "$1")/pgid"
+  [ -f "$f" ] && cat "$f"
+  return 0
+}
+
+node_alive() {
+  local pgid
+  pgid="$(node_pgid "$1")"
+  [ -n "$pgid" ] && kill -0 -- "-$pgid" 2>/dev/null
+}
+
+# Settings a local node needs on top of the baseline: identity, listeners, quorum, storage.
+# The authorizer is the one MSK runs when client authentication is on; the baseline's
+# allow.everyone.if.no.acl.found is read only by it. Brokers and the test clients connect as
+# ANONYMOUS over PLAINTEXT, the super user; the SASL/PLAIN listener lets a check connect as an
+# ordinary principal (it-app) to see what the authorizer allows it. The last three settings only
+# make a small cluster quick.
+local_settings() {
+  local n="$1" voters="" i
+  for i in $(seq 1 "$IT_BROKERS"); do voters="${voters:+$voters,}$i@127.0.0.1:$(it_controller_port "$i")"; done
+  cat <<PROPS
+process.roles=broker,controller
+node.id=$n
+controller.quorum.voters=$voters
+controller.listener.names=CONTROLLER
+listeners=PLAINTEXT://127.0.0.1:$(it_client_port "$n"),CONTROLLER://127.0.0.1:$(it_controller_port "$n"),SASL_PLAINTEXT://127.0.0.1:$(it_sasl_port "$n")
+advertised.listeners=PLAINTEXT://127.0.0.1:$(it_client_port "$n"),SASL_PLAINTEXT://127.0.0.1:$(it_sasl_port "$n")
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT
+sasl.enabled.mechanisms=PLAIN
+listener.name.sasl_plaintext.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required user_it-app="it-app-secret";
+log.dirs=$(node_dir "$n")/data
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+super.users=User:ANONYMOUS
+group.initial.rebalance.delay.ms=0
+offsets.topic.num.partitions=6
+transaction.state.log.num.partitions=6
+PROPS
+}
+
+start_node() {
+  local n="$1" dir
+  dir="$(node_dir "$n")"
+  if node_alive "$n"; then it_die "node $n is already running"; fi
+  echo "=== start $(date -u +%FT%TZ)" >>"$dir/server.log"
+  # setsid: the node gets its own process group, which stop/kill signal as a whole.
+  setsid timeout -k 10 "$IT_MAX_LIFETIME_S" \
+    java "${BROKER_JVM_OPTS[@]}" -cp "$IT_DIR/target/lib/*" kafka.Kafka "$dir/server.properties" \
+    >>"$dir/server.log" 2>&1 </dev/null &
+  echo $! >"$dir/pgid"
+}
+
+wait_ready() {
+  if ! it_java kafkastandards.it.WaitReady --bootstrap "$(it_bootstrap)" --brokers "$IT_BROKERS" \
+    --timeout-s "${KAFKA_IT_READY_TIMEOUT_S:-180}"; then
+    local n
+    for n in $(seq 1 "$IT_BROKERS"); do
+      it_log "--- last lines of broker-$n/server.log"
+      tail -n 20 "$(node_dir "$n")/server.log" >&2 || true
+    done
+    return 1
+  fi
+}
+
+stop_all() {
+  local n pgid deadline any
+  for n in $(seq 1 "$IT_BROKERS"); do
+    pgid="$(node_pgid "$n")"
+    if [ -n "$pgid" ]; then kill -TERM -- "-$pgid" 2>/dev/null || true; fi
+  done
+  deadline=$((SECONDS + ${KAFKA_IT_STOP_GRACE_S:-15}))
+  while [ $SECONDS -lt $deadline ]; do
+    any=0
+    for n in $(seq 1 "$IT_BROKERS"); do node_alive "$n" && any=1; done
+    [ $any -eq 0 ] && break
+    sleep 0.5
+  done
+  for n in $(seq 1 "$IT_BROKERS"); do
+    if node_alive "$n"; then
+      it_log "node $n did not stop in time: SIGKILL"
+      kill -KILL -- "-$(node_pgid "$n")" 2>/dev/null || true
+    fi
+  done
+  for n in $(seq 1 "$IT_BROKERS"); do
+    for _ in $(seq 1 40); do node_alive "$n" || break; sleep 0.25; done
+    node_alive "$n" && it_die "node $n is still alive"
+    rm -f "$(node_dir "$n")/pgid"
+  done
+  return 0
+}
+
+cmd_start() {
+  local n port release cluster_id
+  rm -f "$IT_CLUSTER/static-check.txt"
+  it_build
+  if [ -d "$IT_CLUSTER" ]; then stop_all; fi
+  for n in $(seq 1 "$IT_BROKERS"); do
+    for port in "$(it_client_port "$n")" "$(it_controller_port "$n")" "$(it_sasl_port "$n")"; do
+      it_port_open "$port" && it_die "port $port is in use (another cluster? set KAFKA_IT_BASE_PORT)"
+    done
+  done
+  rm -rf "$IT_CLUSTER"
+  mkdir -p "$IT_CLUSTER"
+
+  # The baseline, exactly as MskCluster renders it.
+  (cd "$REPO_ROOT" && npx --no-install ts-node --transpile-only bin/print-baseline.ts --brokers "$IT_BROKERS") \
+    >"$IT_CLUSTER/baseline.properties" 2> >(grep -v '^npm warn' >&2)
+  grep -q '=' "$IT_CLUSTER/baseline.properties" || it_die "bin/print-baseline.ts printed no properties"
+
+  for n in $(seq 1 "$IT_BROKERS"); do
+    mkdir -p "$(node_dir "$n")"
+    local_settings "$n" >"$(node_dir "$n")/local.properties"
+    {
+      echo "# Broker baseline (bin/print-baseline.ts --brokers $IT_BROKERS)"
+      cat "$IT_CLUSTER/baseline.properties"
+      echo
+      echo "# Local test node"
+      cat "$(node_dir "$n")/local.properties"
+    } >"$(node_dir "$n")/server.properties"
+  done
+
+  # Unknown keys and invalid values fail here, before a broker is started (a KRaft broker
+  # accepts an unknown key silently).
+  if ! it_java kafkastandards.it.BaselineCheck static --baseline "$IT_CLUSTER/baseline.properties" \
+    --local "$(node_dir 1)/local.properties" >"$IT_CLUSTER/static-check.txt" 2>&1; then
+    cat "$IT_CLUSTER/static-check.txt" >&2
+    it_die "the broker baseline is not valid for Apache Kafka"
+  fi
+
+  cluster_id="$(it_java kafka.tools.StorageTool random-uuid | tail -n 1)"
+  for n in $(seq 1 "$IT_BROKERS"); do
+    it_java kafka.tools.StorageTool format -t "$cluster_id" -c "$(node_dir "$n")/server.properties" \
+      >"$(node_dir "$n")/format.log" 2>&1 || {
+      cat "$(node_dir "$n")/format.log" >&2
+      it_die "formatting node $n failed"
+    }
+  done
+  for n in $(seq 1 "$IT_BROKERS"); do start_node "$n"; done
+  release="$(basename "$(compgen -G "$IT_DIR/target/lib/kafka_2.13-*.jar" | head -n 1)" .jar)"
+  it_log "started $IT_BROKERS KRaft nodes (${release#kafka_2.13-}) on $(it_bootstrap); waiting until ready"
+  if ! wait_ready; then
+    stop_all
+    it_die "the cluster did not become ready"
+  fi
+}
+
+cmd_status() {
+  local n up=0 pgid
+  for n in $(seq 1 "$IT_BROKERS"); do
+    pgid="$(node_pgid "$n")"
+    if node_alive "$n" && it_port_open "$(it_client_port "$n")"; then
+      echo "broker $n: up (process group $pgid, 127.0.0.1:$(it_client_port "$n"))"
+      up=$((up + 1))
+    elif node_alive "$n"; then
+      echo "broker $n: starting (process group $pgid)"
+    else
+      echo "broker $n: down"
+    fi
+  done
+  [ "$up" -eq "$IT_BROKERS" ]
+}
+
+cmd_kill() {
+  local n="$1" pgid
+  pgid="$(node_pgid "$n")"
+  if [ -z "$pgid" ] || ! node_alive "$n"; then it_die "node $n is not running"; fi
+  kill -KILL -- "-$pgid"
+  for _ in $(seq 1 40); do node_alive "$n" || break; sleep 0.25; done
+  node_alive "$n" && it_die "node $n survived SIGKILL"
+  rm -f "$(node_dir "$n")/pgid"
+  it_log "node $n killed (SIGKILL)"
+}
+
+cmd_restart() {
+  local n="$1"
+  [ -f "$(node_dir "$n")/server.properties" ] || it_die "node $n was never started"
+  start_node "$n"
+  it_log "node $n restarted; waiting until the cluster is ready"
+  wait_ready
+}
+
+case "${1:-}" in
+  start) cmd_start ;;
+  stop) stop_all ;;
+  status) cmd_status ;;
+  kill) cmd_kill "${2:?node number}" ;;
+  restart) cmd_restart "${2:?node number}" ;;
+  bootstrap) it_bootstrap ;;
+  *)
+    echo "usage: $0 start|stop|status|kill N|restart N|bootstrap" >&2
+    exit 2
+    ;;
+esac

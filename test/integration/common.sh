@@ -1,0 +1,104 @@
+# Shared settings and helpers for the integration scripts (sourced, not run).
+# shellcheck shell=bash disable=SC2034
+
+IT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_ROOT="$(cd "$IT_DIR/../.." && pwd)"
+IT_WORK="${KAFKA_IT_WORK:-$IT_DIR/.work}"
+IT_CLUSTER="$IT_WORK/cluster"
+IT_RESULTS="${KAFKA_IT_RESULTS:-$IT_WORK/results.txt}"
+IT_BROKERS=3
+# Client port of broker N is BASE+10*(N-1); its controller port is one above, and its SASL/PLAIN
+# client port (for authorization checks with a principal that is not a super user) two above.
+IT_BASE_PORT="${KAFKA_IT_BASE_PORT:-39092}"
+# Brokers kill themselves after this many seconds, whatever happens to the scripts.
+IT_MAX_LIFETIME_S="${KAFKA_IT_MAX_LIFETIME_S:-1200}"
+IT_CP="$IT_DIR/target/classes:$IT_DIR/target/lib/*"
+
+it_log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+it_die() { it_log "ERROR: $*"; exit 1; }
+
+it_client_port() { echo $((IT_BASE_PORT + 10 * ($1 - 1))); }
+it_controller_port() { echo $((IT_BASE_PORT + 10 * ($1 - 1) + 1)); }
+it_sasl_port() { echo $((IT_BASE_PORT + 10 * ($1 - 1) + 2)); }
+it_bootstrap() {
+  local n out=""
+  for n in $(seq 1 "$IT_BROKERS"); do out="${out:+$out,}127.0.0.1:$(it_client_port "$n")"; done
+  echo "$out"
+}
+it_sasl_bootstrap() {
+  local n out=""
+  for n in $(seq 1 "$IT_BROKERS"); do out="${out:+$out,}127.0.0.1:$(it_sasl_port "$n")"; done
+  echo "$out"
+}
+
+# True when something accepts connections on 127.0.0.1:PORT.
+it_port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# A short-lived JVM running one of the helpers or a Kafka tool class.
+it_java() {
+  java -Xms64m -Xmx512m -XX:+UseSerialGC -Djava.awt.headless=true \
+    -Dlog4j.configuration="file:$IT_DIR/config/log4j-tools.properties" -cp "$IT_CP" "$@"
+}
+
+# What the scripts read from the standards (lib/standards via ts-node).
+it_standards() {
+  (cd "$REPO_ROOT" && npx --no-install ts-node --transpile-only test/integration/standards.ts "$@") 2> >(grep -v '^npm warn' >&2)
+}
+
+# Records check results: PASS/FAIL lines of stdin are echoed and appended to $IT_RESULTS.
+it_record() {
+  local line
+  while IFS= read -r line; do
+    printf '%s\n' "$line"
+    case "$line" in PASS\ * | FAIL\ *) printf '%s\n' "$line" >>"$IT_RESULTS" ;; esac
+  done
+}
+it_pass() { echo "PASS $*" | it_record; }
+it_fail() { echo "FAIL $*" | it_record; }
+
+# Runs a helper whose PASS/FAIL lines are recorded; a non-zero exit without a FAIL line is recorded
+# as a failure of NAME. Returns the command's status.
+it_check() {
+  local name="$1" out rc
+  shift
+  out="$(mktemp)"
+  "$@" 2>&1 | tee "$out" | it_record
+  rc=${PIPESTATUS[0]}
+  if [ "$rc" -ne 0 ] && ! grep -q '^FAIL ' "$out"; then it_fail "$name: exited with status $rc"; fi
+  rm -f "$out"
+  return "$rc"
+}
+
+# Builds the harness: Kafka jars into target/lib and the helpers into target/classes. Offline when
+# the local Maven repository has everything, else online with retries. The Kafka version comes from
+# the standards (apacheRelease of KafkaVersion.DEFAULT).
+it_build() {
+  local release stamp attempt log
+  release="$(it_standards kafka-release)" || it_die "cannot read apacheRelease of KafkaVersion.DEFAULT"
+  mkdir -p "$IT_WORK"
+  stamp="$IT_DIR/target/.built-kafka-$release"
+  if [ -f "$stamp" ] && [ -f "$IT_DIR/target/lib/kafka_2.13-$release.jar" ] &&
+    [ -z "$(find "$IT_DIR/pom.xml" "$IT_DIR/src" -newer "$stamp" -print -quit)" ]; then
+    return 0
+  fi
+  # A different Kafka release must not share target/lib with this one.
+  if compgen -G "$IT_DIR/target/lib/kafka_2.13-*.jar" >/dev/null && [ ! -f "$IT_DIR/target/lib/kafka_2.13-$release.jar" ]; then
+    rm -rf "$IT_DIR/target/lib"
+  fi
+  rm -f "$IT_DIR"/target/.built-kafka-*
+  log="$IT_WORK/maven.log"
+  it_log "building the harness for Apache Kafka $release"
+  if ! mvn -B -q -o -f "$IT_DIR/pom.xml" -Dkafka.version="$release" package >"$log" 2>&1; then
+    for attempt in 1 2 3 4; do
+      if mvn -B -q -f "$IT_DIR/pom.xml" -Dkafka.version="$release" package >"$log" 2>&1; then break; fi
+      if [ "$attempt" -eq 4 ]; then
+        cat "$log" >&2
+        it_die "Maven build failed (Apache Kafka $release from Maven Central)"
+      fi
+      it_log "Maven build failed (attempt $attempt), retrying in $((attempt * 15)) s"
+      sleep $((attempt * 15))
+    done
+  fi
+  [ -f "$IT_DIR/target/lib/kafka_2.13-$release.jar" ] || it_die "target/lib has no kafka_2.13-$release.jar"
+  touch "$stamp"
+}

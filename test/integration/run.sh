@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# shellcheck disable=SC2317 # functions run from traps
+# Integration tests against a real local Apache Kafka cluster (npm run test:integration).
+#
+# Builds the harness, starts the 3-broker KRaft cluster with the MskCluster broker baseline, runs
+# each check script in CHECKS, always stops the cluster, and ends with "N passed, N failed".
+# A check script prints PASS/FAIL lines (recorded in .work/results.txt) and exits non-zero on failure;
+# to add checks, add a script to CHECKS.
+set -uo pipefail
+# shellcheck source=common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+CHECKS=(verify-baseline.sh continuity.sh)
+# Longest time one check script may take before it is stopped and counted as failed.
+CHECK_TIMEOUT_S="${KAFKA_IT_CHECK_TIMEOUT_S:-480}"
+
+started=$SECONDS
+mkdir -p "$IT_WORK"
+: >"$IT_RESULTS"
+export KAFKA_IT_RESULTS="$IT_RESULTS"
+
+child=""
+# Runs a command in the background and waits for it, so that INT/TERM reach run.sh at once.
+run_child() {
+  "$@" &
+  child=$!
+  wait "$child"
+  local rc=$?
+  child=""
+  return "$rc"
+}
+
+finish() {
+  local rc=$? passed failed
+  if [ -n "$child" ]; then
+    kill -TERM "$child" 2>/dev/null
+    wait "$child" 2>/dev/null
+  fi
+  "$IT_DIR/cluster.sh" stop >/dev/null 2>&1 || "$IT_DIR/cluster.sh" stop || true
+  passed="$(grep -c '^PASS ' "$IT_RESULTS" 2>/dev/null)" || passed=0
+  failed="$(grep -c '^FAIL ' "$IT_RESULTS" 2>/dev/null)" || failed=0
+  if [ "$failed" -gt 0 ]; then
+    echo "--- failed checks"
+    grep '^FAIL ' "$IT_RESULTS"
+  fi
+  it_log "integration run took $((SECONDS - started)) s (logs in $IT_WORK)"
+  echo "$passed passed, $failed failed"
+  if [ "$failed" -gt 0 ] || [ "$passed" -eq 0 ] || [ "$rc" -ne 0 ]; then exit 1; fi
+  exit 0
+}
+trap finish EXIT
+trap 'it_fail "integration run finished (interrupted by a signal)"; exit 130' INT TERM
+
+if ( it_build ); then
+  it_pass "harness built with Apache Kafka $(it_standards kafka-release) from Maven Central"
+else
+  it_fail "harness built with Apache Kafka from Maven Central"
+  exit 1
+fi
+
+if run_child "$IT_DIR/cluster.sh" start; then
+  it_pass "3-broker KRaft cluster started with the MskCluster broker baseline and became ready"
+else
+  [ -f "$IT_CLUSTER/static-check.txt" ] && grep -E '^(PASS|FAIL) ' "$IT_CLUSTER/static-check.txt" | it_record
+  it_fail "3-broker KRaft cluster started with the MskCluster broker baseline and became ready"
+  exit 1
+fi
+
+status=0
+for check in "${CHECKS[@]}"; do
+  it_log "=== $check"
+  before="$(grep -c '^FAIL ' "$IT_RESULTS")" || before=0
+  run_child timeout -k 15 "$CHECK_TIMEOUT_S" bash "$IT_DIR/$check"
+  rc=$?
+  after="$(grep -c '^FAIL ' "$IT_RESULTS")" || after=0
+  if [ "$rc" -ne 0 ]; then
+    status=1
+    if [ "$after" -eq "$before" ]; then
+      if [ "$rc" -eq 124 ]; then
+        it_fail "$check finished within $CHECK_TIMEOUT_S s"
+      else
+        it_fail "$check exited with status $rc"
+      fi
+    fi
+  fi
+  if ! "$IT_DIR/cluster.sh" status >/dev/null; then
+    it_fail "cluster still up after $check"
+    exit 1
+  fi
+done
+exit "$status"
