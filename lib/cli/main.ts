@@ -5,12 +5,14 @@
 import { KafkaStandardsError } from "../errors";
 import { AuditInputError } from "../audit/loaders/input-error";
 import { AUDIT_COMMAND } from "./commands/audit";
+import { DOCS_COMMAND } from "./commands/docs";
 import { EXIT, PROCESS_IO, type CliCommand, type CliIo } from "./io";
 import { UsageError } from "./usage-error";
 
 /** Every command, by name. Add new commands (docs, loadtest, …) here. */
 export const COMMANDS: Readonly<Record<string, CliCommand>> = Object.freeze({
   audit: AUDIT_COMMAND,
+  docs: DOCS_COMMAND,
 });
 
 function usage(): string {
