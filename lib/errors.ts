@@ -64,3 +64,15 @@ export class KafkaStandardsError extends Error {
     this.fix = details.fix;
   }
 }
+
+/** Throws a {@link KafkaStandardsError}; the shorthand the validators use. */
+export function failWith(
+  code: KafkaStandardsErrorCode,
+  prop: string,
+  value: unknown,
+  allowed: string,
+  fix: string,
+  path?: string,
+): never {
+  throw new KafkaStandardsError({ code, prop, value, allowed, fix, path });
+}

@@ -16,21 +16,21 @@ import { ClusterServiceAccount } from "./cluster-service-account";
 import { ConfluentApplication } from "./confluent-application";
 import { ConfluentAccess } from "./confluent-access";
 import { KafkaTopic as ConfluentKafkaTopic } from "../providers/confluent/kafka-topic";
-import { StackArtifacts } from "../core/stack-artifacts";
+import { ArtifactFile, StackArtifacts } from "../core/stack-artifacts";
 import { ensureAudit } from "../audit/cdktf/ensure-audit";
 import { KafkaStandardsError } from "../errors";
 import { TOPIC_NAME_PATTERN } from "../standards/naming";
 import { ClientQuota, IKafkaCluster } from "../topic/kafka-cluster";
 import { KafkaTopic } from "../topic/kafka-topic";
 import { KafkaTopicProps } from "../topic/kafka-topic-props";
-import { resolveTopicSpec } from "../topic/topic-spec";
 import { partitionGuard } from "../topic/partition-guard";
 import { architectureProducer } from "../docs/architecture";
 import { confluentMonitoringProducer } from "../monitoring/confluent-monitoring-producer";
 import { confluentRunbookProducer } from "../docs/confluent-runbooks";
 import { KafkaApplication, KafkaApplicationOptions } from "../access/kafka-application";
 import { KafkaPrincipal } from "../access/kafka-principal";
-import { renderClientProperties } from "../access/client-properties";
+import { clientPropertyFiles } from "../access/client-property-files";
+import { declareTopic } from "../topic/declare-topic";
 
 /** Credentials of the cluster's manager API key, for Kafka-level resources (topics, ACLs). */
 export interface ConfluentKafkaCredentials {
@@ -266,43 +266,37 @@ export class ConfluentCluster extends Construct implements IKafkaCluster {
 
   /** Adds a topic (`confluent_kafka_topic`), validated against the standard, Confluent's fixed RF and editable keys. */
   public addTopic(topicName: string, props: KafkaTopicProps = {}): KafkaTopic {
-    const scope = (this.node.tryFindChild("Topics") as Construct | undefined) ?? new Construct(this, "Topics");
-    const path = `${scope.node.path}/${topicName}`;
-    const spec = resolveTopicSpec(topicName, props, {
-      backend: "confluent",
-      tier: this.tier,
-      clusterName: this.clusterName,
-      namePattern: this.topicNamePattern,
-      path,
-    });
-    if (scope.node.tryFindChild(topicName)) {
-      throw new KafkaStandardsError({
-        code: "KS-TOPIC-014",
-        prop: "name",
-        value: topicName,
-        allowed: "a topic name not yet declared on this cluster",
-        fix: "Reuse the KafkaTopic returned by the first addTopic call.",
-        path,
-      });
-    }
-    return new KafkaTopic(scope, topicName, this, spec, (topicScope) => {
-      const topic = new ConfluentKafkaTopic(topicScope, "Topic", {
-        topicName: spec.name,
-        partitionsCount: spec.partitions,
-        config: { ...spec.config },
-        kafkaCluster: { id: this.cluster.id },
-        restEndpoint: this.cluster.restEndpoint,
-        credentials: { ...this.kafkaCredentials },
-        lifecycle: spec.preventDestroy ? { preventDestroy: true } : undefined,
-      });
-      recordMetadata(topic, {
-        ...this.meta,
-        construct: "KafkaTopic",
-        cluster: this.clusterName,
-        class: spec.topicClass.name,
-        retire: spec.retire,
-      });
-      return topic;
+    return declareTopic({
+      cluster: this,
+      parent: this,
+      scopeId: "Topics",
+      name: topicName,
+      props,
+      context: {
+        backend: "confluent",
+        tier: this.tier,
+        clusterName: this.clusterName,
+        namePattern: this.topicNamePattern,
+      },
+      resource: (scope, spec) => {
+        const topic = new ConfluentKafkaTopic(scope, "Topic", {
+          topicName: spec.name,
+          partitionsCount: spec.partitions,
+          config: { ...spec.config },
+          kafkaCluster: { id: this.cluster.id },
+          restEndpoint: this.cluster.restEndpoint,
+          credentials: { ...this.kafkaCredentials },
+          lifecycle: spec.preventDestroy ? { preventDestroy: true } : undefined,
+        });
+        recordMetadata(topic, {
+          ...this.meta,
+          construct: "KafkaTopic",
+          cluster: this.clusterName,
+          class: spec.topicClass.name,
+          retire: spec.retire,
+        });
+        return topic;
+      },
     });
   }
 
@@ -330,28 +324,12 @@ export class ConfluentCluster extends Construct implements IKafkaCluster {
     return app;
   }
 
-  private clientPropertyFiles(): { path: string; content: string }[] {
+  private clientPropertyFiles(): ArtifactFile[] {
     const prefix = this.node.id.replace(/[^A-Za-z0-9_]/g, "_");
-    const files: { path: string; content: string }[] = [];
-    for (const app of this.access.all) {
-      for (const library of ["java", "librdkafka"] as const) {
-        for (const role of ["producer", "consumer"] as const) {
-          if (role === "producer" ? app.produces.length === 0 : app.consumes.length === 0) continue;
-          files.push({
-            path: `clients/${this.clusterName}/${app.name}-${role}.${library}.properties`,
-            content: renderClientProperties({
-              application: app,
-              clusterName: this.clusterName,
-              auth: "confluent-api-key",
-              library,
-              role,
-              bootstrapOutput: `${prefix}_bootstrap_endpoint`,
-            }),
-          });
-        }
-      }
-    }
-    return files;
+    return clientPropertyFiles(this.clusterName, this.access.all, () => ({
+      auth: "confluent-api-key",
+      bootstrapOutput: `${prefix}_bootstrap_endpoint`,
+    }));
   }
 
   private createApplication(name: string): ConfluentApplication {

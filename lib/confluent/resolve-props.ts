@@ -1,8 +1,8 @@
-import { KafkaStandardsError, KafkaStandardsErrorCode } from "../errors";
+import { failWith } from "../errors";
 import { isUnresolved } from "../core/resource-metadata";
 import { nearest } from "../core/suggest";
-import { RESOURCE_NAME_PATTERN, resourceName } from "../standards/naming";
-import { ENVIRONMENT_TIERS, EnvironmentTier, TierPolicy, isEnvironmentTier, tierPolicy } from "../standards/tiers";
+import { resolveTierAndName } from "../core/resolve-common";
+import { EnvironmentTier, TierPolicy } from "../standards/tiers";
 import {
   CONFLUENT_AVAILABILITIES,
   CONFLUENT_CLOUDS,
@@ -52,16 +52,8 @@ export interface ResolvedConfluentClusterProps {
 }
 
 /** Throw the library's error. */
-export function fail(
-  code: KafkaStandardsErrorCode,
-  prop: string,
-  value: unknown,
-  allowed: string,
-  fix: string,
-  path?: string,
-): never {
-  throw new KafkaStandardsError({ code, prop, value, allowed, fix, path });
-}
+/** Throws a KafkaStandardsError (shared shorthand). */
+export const fail: typeof failWith = failWith;
 
 function resolveClusterType(value: unknown, path: string): ConfluentClusterType {
   if (value === undefined) return ConfluentClusterType.standard();
@@ -298,30 +290,8 @@ export function resolveConfluentClusterProps(
   props: ConfluentClusterProps,
   path: string,
 ): ResolvedConfluentClusterProps {
-  if (!isEnvironmentTier(props.tier)) {
-    fail(
-      "KS-CFL-001",
-      "tier",
-      props.tier,
-      ENVIRONMENT_TIERS.join(", "),
-      "Set tier to one of the standard tiers.",
-      path,
-    );
-  }
-  const tier = props.tier;
-  const policy = tierPolicy(tier);
+  const { tier, policy, name } = resolveTierAndName(props, { tier: "KS-CFL-001", name: "KS-CFL-002" }, path);
   const rules = CONFLUENT_TIER_RULES[tier];
-  const name = resourceName(props.clusterName, tier);
-  if (!isUnresolved(props.clusterName) && !RESOURCE_NAME_PATTERN.test(name)) {
-    fail(
-      "KS-CFL-002",
-      "clusterName",
-      props.clusterName,
-      `lower-case letters, digits and hyphens, starting with a letter, at most 64 characters with the "-${tier}" suffix`,
-      'Rename the cluster, e.g. "orders".',
-      path,
-    );
-  }
 
   const cloud = props.cloud;
   if (!CONFLUENT_CLOUDS.includes(cloud)) {

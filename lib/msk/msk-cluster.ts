@@ -16,7 +16,7 @@ import { ScramUsers, ScramUserSecret } from "./scram-users";
 import { StorageAutoscaling } from "./storage-autoscaling";
 import { AlarmEscalation } from "../monitoring/alarm-escalation";
 import { MskMonitoring } from "../monitoring/msk-monitoring";
-import { StackArtifacts } from "../core/stack-artifacts";
+import { ArtifactFile, StackArtifacts } from "../core/stack-artifacts";
 import { ensureAudit } from "../audit/cdktf/ensure-audit";
 import { runbookProducer } from "../docs/runbooks";
 import { architectureProducer } from "../docs/architecture";
@@ -26,10 +26,11 @@ import { TOPIC_NAME_PATTERN } from "../standards/naming";
 import { ClientQuota, IKafkaCluster } from "../topic/kafka-cluster";
 import { KafkaTopic } from "../topic/kafka-topic";
 import { KafkaTopicProps } from "../topic/kafka-topic-props";
-import { resolveTopicSpec } from "../topic/topic-spec";
 import { partitionGuard } from "../topic/partition-guard";
 import { KafkaApplication, KafkaApplicationOptions } from "../access/kafka-application";
-import { ClientAuthMode, renderClientProperties } from "../access/client-properties";
+import { ClientAuthMode } from "../access/client-properties";
+import { clientPropertyFiles } from "../access/client-property-files";
+import { declareTopic } from "../topic/declare-topic";
 import { MskAccess } from "./msk-access";
 import { MskDataPlane } from "./msk-data-plane";
 
@@ -318,45 +319,37 @@ export class MskCluster extends Construct implements IKafkaCluster {
 
   /** Adds a topic to the data plane, validated against the standard and its class. */
   public addTopic(name: string, props: KafkaTopicProps = {}): KafkaTopic {
-    const plane = this.dataPlane;
-    const scopeId = `${this.clusterName}-topics`;
-    const scope = (plane.node.tryFindChild(scopeId) as Construct | undefined) ?? new Construct(plane, scopeId);
-    const path = `${scope.node.path}/${name}`;
-    const spec = resolveTopicSpec(name, props, {
-      backend: "msk",
-      tier: this.tier,
-      clusterName: this.clusterName,
-      brokerNodes: this.brokerNodes,
-      namePattern: this.props.topicNamePattern ?? TOPIC_NAME_PATTERN,
-      path,
-    });
-    if (scope.node.tryFindChild(name)) {
-      throw new KafkaStandardsError({
-        code: "KS-TOPIC-014",
-        prop: "name",
-        value: name,
-        allowed: "a topic name not yet declared on this cluster",
-        fix: "Reuse the KafkaTopic returned by the first addTopic call.",
-        path,
-      });
-    }
-    return new KafkaTopic(scope, name, this, spec, (topicScope) => {
-      const topic = new Topic(topicScope, "Topic", {
-        name: spec.name,
-        partitions: spec.partitions,
-        replicationFactor: spec.replicationFactor,
-        config: { ...spec.config },
-        lifecycle: spec.preventDestroy ? { preventDestroy: true } : undefined,
-      });
-      recordMetadata(topic, {
+    return declareTopic({
+      cluster: this,
+      parent: this.dataPlane,
+      scopeId: `${this.clusterName}-topics`,
+      name,
+      props,
+      context: {
+        backend: "msk",
         tier: this.tier,
-        construct: "KafkaTopic",
-        cluster: this.clusterName,
-        class: spec.topicClass.name,
-        retire: spec.retire,
-        overrides: Object.keys(spec.overrides).length > 0 ? spec.overrides : undefined,
-      });
-      return topic;
+        clusterName: this.clusterName,
+        brokerNodes: this.brokerNodes,
+        namePattern: this.props.topicNamePattern ?? TOPIC_NAME_PATTERN,
+      },
+      resource: (scope, spec) => {
+        const topic = new Topic(scope, "Topic", {
+          name: spec.name,
+          partitions: spec.partitions,
+          replicationFactor: spec.replicationFactor,
+          config: { ...spec.config },
+          lifecycle: spec.preventDestroy ? { preventDestroy: true } : undefined,
+        });
+        recordMetadata(topic, {
+          tier: this.tier,
+          construct: "KafkaTopic",
+          cluster: this.clusterName,
+          class: spec.topicClass.name,
+          retire: spec.retire,
+          overrides: Object.keys(spec.overrides).length > 0 ? spec.overrides : undefined,
+        });
+        return topic;
+      },
     });
   }
 
@@ -390,31 +383,18 @@ export class MskCluster extends Construct implements IKafkaCluster {
     this.access.addQuota(application, quota, this.node.path);
   }
 
-  private clientPropertyFiles(): { path: string; content: string }[] {
-    const files: { path: string; content: string }[] = [];
+  private clientPropertyFiles(): ArtifactFile[] {
     const prefix = this.node.id.replace(/[^A-Za-z0-9_]/g, "_");
-    for (const app of this.access.all) {
+    return clientPropertyFiles(this.clusterName, this.access.all, (app) => {
       const kind = app.principal.kind;
       const auth: ClientAuthMode = kind === "iam-role" ? "msk-iam" : kind === "scram-user" ? "msk-scram" : "msk-tls";
-      const output = `${prefix}_${auth === "msk-iam" ? "bootstrap_brokers_sasl_iam" : auth === "msk-scram" ? "bootstrap_brokers_sasl_scram" : "bootstrap_brokers_tls"}`;
-      for (const library of ["java", "librdkafka"] as const) {
-        for (const role of ["producer", "consumer"] as const) {
-          if (role === "producer" ? app.produces.length === 0 : app.consumes.length === 0) continue;
-          files.push({
-            path: `clients/${this.clusterName}/${app.name}-${role}.${library}.properties`,
-            content: renderClientProperties({
-              application: app,
-              clusterName: this.clusterName,
-              auth,
-              library,
-              role,
-              bootstrapOutput: output,
-            }),
-          });
-        }
-      }
-    }
-    return files;
+      const attr = {
+        "msk-iam": "bootstrap_brokers_sasl_iam",
+        "msk-scram": "bootstrap_brokers_sasl_scram",
+        "msk-tls": "bootstrap_brokers_tls",
+      }[auth as "msk-iam" | "msk-scram" | "msk-tls"];
+      return { auth, bootstrapOutput: `${prefix}_${attr}` };
+    });
   }
 
   /** Bootstrap brokers for IAM clients (port 9098). */

@@ -1,4 +1,5 @@
-import { KafkaStandardsError, KafkaStandardsErrorCode } from "../errors";
+import { failWith } from "../errors";
+import { resolveTierAndName } from "../core/resolve-common";
 import { isUnresolved } from "../core/resource-metadata";
 import { nearest } from "../core/suggest";
 import { BrokerInstanceType, brokerInstanceInfo } from "../standards/broker-types";
@@ -12,14 +13,11 @@ import {
 import {
   ENHANCED_MONITORING_LEVELS,
   EnhancedMonitoringLevel,
-  ENVIRONMENT_TIERS,
   EnvironmentTier,
   STORAGE_AUTOSCALING,
   TierPolicy,
-  isEnvironmentTier,
-  tierPolicy,
 } from "../standards/tiers";
-import { MSK_SCRAM_SECRET_PREFIX, RESOURCE_NAME_PATTERN, resourceName } from "../standards/naming";
+import { MSK_SCRAM_SECRET_PREFIX } from "../standards/naming";
 import { ClientAuthentication } from "./client-authentication";
 import { validateMonitoringOptions } from "../monitoring/msk-monitoring";
 import { MskClusterProps } from "./msk-cluster-props";
@@ -49,16 +47,7 @@ export interface ResolvedMskClusterProps {
   readonly overrides: Readonly<Record<string, string>>;
 }
 
-function fail(
-  code: KafkaStandardsErrorCode,
-  prop: string,
-  value: unknown,
-  allowed: string,
-  fix: string,
-  path?: string,
-): never {
-  throw new KafkaStandardsError({ code, prop, value, allowed, fix, path });
-}
+const fail: typeof failWith = failWith;
 
 function resolveInstanceType(value: unknown, path: string): BrokerInstanceType {
   if (value === undefined) return BrokerInstanceType.DEFAULT;
@@ -131,29 +120,7 @@ function weakenedBaselineKeys(props: Readonly<Record<string, string>>): string[]
 
 /** Validates props and applies the standard's defaults. Throws KafkaStandardsError on the first problem. */
 export function resolveMskClusterProps(props: MskClusterProps, path: string): ResolvedMskClusterProps {
-  if (!isEnvironmentTier(props.tier)) {
-    fail(
-      "KS-MSK-014",
-      "tier",
-      props.tier,
-      ENVIRONMENT_TIERS.join(", "),
-      "Set tier to one of the standard tiers.",
-      path,
-    );
-  }
-  const tier = props.tier;
-  const policy = tierPolicy(tier);
-  const name = resourceName(props.clusterName, tier);
-  if (!isUnresolved(props.clusterName) && !RESOURCE_NAME_PATTERN.test(name)) {
-    fail(
-      "KS-MSK-011",
-      "clusterName",
-      props.clusterName,
-      `lower-case letters, digits and hyphens, starting with a letter, at most 64 characters with the "-${tier}" suffix`,
-      'Rename the cluster, e.g. "orders".',
-      path,
-    );
-  }
+  const { tier, policy, name } = resolveTierAndName(props, { tier: "KS-MSK-014", name: "KS-MSK-011" }, path);
 
   const subnets = props.clientSubnetIds;
   const subnetsKnown = !isUnresolved(subnets);

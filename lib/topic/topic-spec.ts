@@ -1,4 +1,4 @@
-import { KafkaStandardsError, KafkaStandardsErrorCode } from "../errors";
+import { failWith } from "../errors";
 import { nearest } from "../core/suggest";
 import { EnvironmentTier, TIER_POLICIES } from "../standards/tiers";
 import { TOPIC_CLASSES, TOPIC_CLASS_NAMES, TopicClass, TopicClassName } from "../standards/topic-classes";
@@ -46,16 +46,7 @@ export interface TopicSpec {
 /** Default partition count when neither partitions nor throughput is given (a multiple of 3 AZs). */
 export const DEFAULT_PARTITIONS = 6;
 
-function fail(
-  code: KafkaStandardsErrorCode,
-  prop: string,
-  value: unknown,
-  allowed: string,
-  fix: string,
-  path: string,
-): never {
-  throw new KafkaStandardsError({ code, prop, value, allowed, fix, path });
-}
+const fail: typeof failWith = failWith;
 
 /** Partitions for a throughput target: max(t/p, t/c) rounded up, at least the floor (Jun Rao's rule). */
 export function partitionsForThroughput(t: TopicThroughput): number {

@@ -243,7 +243,7 @@ describe("kafka-standards audit exit codes", () => {
       () => ["audit", INSECURE, "--compliance", "gdpr,hipaa"],
       /\[KS-AUDIT-003\] Invalid compliance: got "hipaa"/,
     ],
-    ["unknown command", () => ["lint"], /^kafka-standards: unknown command "lint" \(commands: audit\)\n$/],
+    ["unknown command", () => ["lint"], /^kafka-standards: unknown command "lint" \(commands: audit, docs\)\n$/],
   ])("2 on %s, one line, no stack trace", async (_name, argv, message) => {
     const { code, out, err } = await cli(...argv());
     expect(code).toBe(2);

@@ -1,7 +1,6 @@
 /**
  * `kafka-standards audit <file>... [--json] [--compliance gdpr,sox] [--tier prod] [--fail-on error]`
  */
-import { parseArgs } from "util";
 import { auditDocument, type AuditReport } from "../../audit/engine";
 import { loadDocumentFile } from "../../audit/loaders/load";
 import { resolveAuditOptions, type FailOn } from "../../audit/options";
@@ -11,6 +10,7 @@ import type { ComplianceProfile } from "../../audit/types";
 import type { EnvironmentTier } from "../../standards/tiers";
 import { EXIT, type CliCommand, type CliIo } from "../io";
 import { UsageError } from "../usage-error";
+import { parseCommandArgs } from "../args";
 
 const USAGE = `Usage: kafka-standards audit <file>... [options]
 
@@ -29,24 +29,14 @@ Exit codes: 0 no unsuppressed finding at --fail-on, 1 otherwise, 2 unusable inpu
 `;
 
 function run(args: readonly string[], io: CliIo): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: {
-        json: { type: "boolean" },
-        compliance: { type: "string" },
-        tier: { type: "string" },
-        "fail-on": { type: "string" },
-        today: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    // Node prefixes parseArgs errors with their type and code in some realms; keep the sentence.
-    throw new UsageError((e instanceof Error ? e.message : String(e)).replace(/^\w*Error \[[A-Z_]+\]: /, ""));
-  }
+  const parsed = parseCommandArgs(args, {
+    json: { type: "boolean" },
+    compliance: { type: "string" },
+    tier: { type: "string" },
+    "fail-on": { type: "string" },
+    today: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  });
   const { values, positionals } = parsed;
   if (values.help) {
     io.out(USAGE);

@@ -3,7 +3,6 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { parseArgs } from "util";
 import { ArtifactProducer, StackArtifacts, TerraformDocument } from "../../core/stack-artifacts";
 import { runbookProducer } from "../../docs/runbooks";
 import { architectureProducer } from "../../docs/architecture";
@@ -15,6 +14,7 @@ import { auditReportFiles } from "../../audit/cdktf/aspect";
 import type { ComplianceProfile } from "../../audit/types";
 import { EXIT, type CliCommand, type CliIo } from "../io";
 import { UsageError } from "../usage-error";
+import { parseCommandArgs } from "../args";
 
 /** The artifacts rendered from a synthesized stack, in the order synth renders them. */
 export const DOC_PRODUCERS: readonly ArtifactProducer[] = Object.freeze([
@@ -57,16 +57,11 @@ function readDocument(file: string): TerraformDocument {
 }
 
 function run(args: readonly string[], io: CliIo): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: { out: { type: "string" }, compliance: { type: "string" }, help: { type: "boolean", short: "h" } },
-    });
-  } catch (e) {
-    throw new UsageError((e instanceof Error ? e.message : String(e)).replace(/^\w*Error \[[A-Z_]+\]: /, ""));
-  }
+  const parsed = parseCommandArgs(args, {
+    out: { type: "string" },
+    compliance: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  });
   const { values, positionals } = parsed;
   if (values.help) {
     io.out(USAGE);

@@ -1,0 +1,45 @@
+import { failWith, KafkaStandardsErrorCode } from "../errors";
+import { ENVIRONMENT_TIERS, EnvironmentTier, TierPolicy, isEnvironmentTier, tierPolicy } from "../standards/tiers";
+import { RESOURCE_NAME_PATTERN, resourceName } from "../standards/naming";
+import { isUnresolved } from "./resource-metadata";
+
+/** Tier, its policy and the standard resource name of a cluster. */
+export interface TierAndName {
+  readonly tier: EnvironmentTier;
+  readonly policy: TierPolicy;
+  readonly name: string;
+}
+
+/**
+ * Validates a cluster's tier and base name (shared by every cluster construct) and returns the
+ * `<name>-<tier>` resource name. `codes` are the construct family's error codes.
+ */
+export function resolveTierAndName(
+  props: { readonly tier: unknown; readonly clusterName: string },
+  codes: { readonly tier: KafkaStandardsErrorCode; readonly name: KafkaStandardsErrorCode },
+  path: string,
+): TierAndName {
+  if (!isEnvironmentTier(props.tier)) {
+    failWith(
+      codes.tier,
+      "tier",
+      props.tier,
+      ENVIRONMENT_TIERS.join(", "),
+      "Set tier to one of the standard tiers.",
+      path,
+    );
+  }
+  const tier = props.tier;
+  const name = resourceName(props.clusterName, tier);
+  if (!isUnresolved(props.clusterName) && !RESOURCE_NAME_PATTERN.test(name)) {
+    failWith(
+      codes.name,
+      "clusterName",
+      props.clusterName,
+      `lower-case letters, digits and hyphens, starting with a letter, at most 64 characters with the "-${tier}" suffix`,
+      'Rename the cluster, e.g. "orders".',
+      path,
+    );
+  }
+  return { tier, policy: tierPolicy(tier), name };
+}
