@@ -80,6 +80,16 @@ export interface AuditResource {
   readonly metadata?: AuditMetadata;
   /** cdktf construct path (`"//".metadata.path`), when synthesized by cdktf. */
   readonly path?: string;
+  /** The planned change, when the document is `terraform show -json` of a plan. */
+  readonly change?: PlannedChange;
+}
+
+/** What a plan will do to a resource (`resource_changes[].change`). */
+export interface PlannedChange {
+  /** Terraform's actions, e.g. `["update"]`, `["delete", "create"]` (replace), `["delete"]`. */
+  readonly actions: readonly string[];
+  /** Values before the change, when the resource exists. */
+  readonly before?: Readonly<Record<string, unknown>>;
 }
 
 /** What a rule concluded about one resource. */

@@ -9,7 +9,7 @@ describe("auditDocument", () => {
     expect(report.findings).toEqual([]);
     expect(report.summary).toEqual({
       resources: 5,
-      rulesRun: 46,
+      rulesRun: 48,
       error: 0,
       warning: 0,
       info: 0,

@@ -6,13 +6,52 @@ import { loadDocument } from "../../lib/audit/loaders/load";
 import { resolveAuditOptions, type AuditOptions } from "../../lib/audit/options";
 import { ruleById } from "../../lib/audit/registry";
 import { tierResolver } from "../../lib/audit/tier";
-import type { AuditMetadata, RuleResult } from "../../lib/audit/types";
+import type { AuditMetadata, PlannedChange, RuleResult } from "../../lib/audit/types";
 
 /** One resource of a test document: `type.name`, attributes, optional `kafka-standards` metadata. */
 export interface ResourceSpec {
   readonly address: string;
   readonly attributes: Record<string, unknown>;
   readonly metadata?: AuditMetadata;
+  /** A planned change: the document is then built as `terraform show -json` of a plan. */
+  readonly change?: PlannedChange;
+}
+
+/** A plan (`terraform show -json`) holding the given resources and their planned changes. */
+export function planDoc(resources: readonly ResourceSpec[]): Record<string, unknown> {
+  const values = (spec: ResourceSpec): Record<string, unknown> => ({
+    ...spec.attributes,
+    ...(spec.metadata ? { "//": { "kafka-standards": spec.metadata } } : {}),
+  });
+  const entry = (spec: ResourceSpec) => {
+    const [type, name] = spec.address.split(".");
+    return { address: spec.address, mode: "managed", type, name };
+  };
+  return {
+    format_version: "1.2",
+    planned_values: {
+      root_module: {
+        resources: resources
+          .filter((s) => !(s.change?.actions.includes("delete") && !s.change.actions.includes("create")))
+          .map((s) => ({ ...entry(s), values: values(s) })),
+      },
+    },
+    resource_changes: resources.map((s) => ({
+      ...entry(s),
+      change: {
+        actions: s.change?.actions ?? ["no-op"],
+        before: s.change?.before
+          ? { ...s.change.before, ...(s.metadata ? { "//": { "kafka-standards": s.metadata } } : {}) }
+          : values(s),
+        after: s.change?.actions.includes("delete") && !s.change.actions.includes("create") ? null : values(s),
+      },
+    })),
+  };
+}
+
+/** The document of a test case: a plan when any resource has a planned change, else cdktf JSON. */
+export function caseDoc(resources: readonly ResourceSpec[]): Record<string, unknown> {
+  return resources.some((r) => r.change) ? planDoc(resources) : tfDoc(resources);
 }
 
 /** A resource spec. */
@@ -49,7 +88,7 @@ export function evaluateRule(
 ): RuleResult {
   const rule = ruleById(ruleId);
   if (!rule) throw new Error(`unknown rule ${ruleId}`);
-  const doc = loadDocument(tfDoc(resources), "test");
+  const doc = loadDocument(caseDoc(resources), "test");
   const target = doc.get(address ?? resources[0].address);
   if (!target) throw new Error(`no resource ${address}`);
   if (!rule.resourceTypes.includes(target.type)) throw new Error(`${ruleId} does not evaluate ${target.type}`);
@@ -96,14 +135,17 @@ export function describeRule(ruleId: string, cases: readonly RuleCase[]): void {
           ? { ...spec, metadata: { ...spec.metadata, suppressions: [{ id: ruleId, reason }] } }
           : spec,
       );
-      const report = auditDocument(tfDoc(resources), { compliance: ["gdpr", "sox"], ...failing.options });
+      const report = auditDocument(caseDoc(resources), { compliance: ["gdpr", "sox"], ...failing.options });
       const mine = report.findings.filter((f) => f.rule === ruleId && f.resource === target);
       expect(mine).toHaveLength(1);
       expect(mine[0].suppressed).toBe(true);
       expect(mine[0].suppressionReason).toBe(reason);
       expect(report.summary.suppressed).toBeGreaterThanOrEqual(1);
 
-      const unsuppressed = auditDocument(tfDoc(failing.resources), { compliance: ["gdpr", "sox"], ...failing.options });
+      const unsuppressed = auditDocument(caseDoc(failing.resources), {
+        compliance: ["gdpr", "sox"],
+        ...failing.options,
+      });
       const open = unsuppressed.findings.filter((f) => f.rule === ruleId && f.resource === target);
       expect(open.map((f) => f.suppressed)).toEqual([false]);
     });

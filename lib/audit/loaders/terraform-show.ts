@@ -11,8 +11,9 @@
  * Addresses keep their module prefix (`module.msk.aws_msk_cluster.this`). Plan and state output do
  * not contain `lifecycle` blocks, so rules about `prevent_destroy` do not apply to them.
  */
+import { RESOURCE_METADATA_KEY } from "../../standards/naming";
 import { AuditDocument } from "../document";
-import type { AuditResource, DocumentSource } from "../types";
+import type { AuditMetadata, AuditResource, DocumentSource } from "../types";
 import { asObject } from "../values";
 
 /** Placeholder for a value that is known only after apply and has no reference to follow. */
@@ -127,6 +128,19 @@ function walkModule(mod: Record<string, unknown> | undefined, out: RawResource[]
   for (const child of Array.isArray(mod.child_modules) ? mod.child_modules : []) walkModule(asObject(child), out);
 }
 
+/**
+ * Terraform drops `"//"` comments from plans and state; documents that keep the library's metadata
+ * (e.g. converted by a tool that preserves it) are honoured like a cdktf document.
+ */
+function splitMetadata(values: Record<string, unknown>): {
+  attributes: Record<string, unknown>;
+  metadata?: AuditMetadata;
+} {
+  const { "//": comment, ...attributes } = values;
+  const metadata = asObject(asObject(comment)?.[RESOURCE_METADATA_KEY]) as AuditMetadata | undefined;
+  return metadata ? { attributes, metadata } : { attributes };
+}
+
 /** Load `terraform show -json` output of a plan or a state. */
 export function loadTerraformShowJson(json: Record<string, unknown>, name: string): AuditDocument {
   const source: DocumentSource = isPlanJson(json) ? "plan" : "state";
@@ -163,7 +177,46 @@ export function loadTerraformShowJson(json: Record<string, unknown>, name: strin
       const expressions = config.get(`${modulePath(r.address)}|${relative}`);
       attributes = fillUnknown(attributes, unknown, expressions, modulePrefix(r.address)) as Record<string, unknown>;
     }
-    return { type: r.type, name: r.name, address: r.address, mode: r.mode, attributes };
+    const split = splitMetadata(attributes);
+    attributes = split.attributes;
+    const metadata = split.metadata;
+    const planned = source === "plan" ? asObject(changes.get(r.address)?.change) : undefined;
+    const actions = Array.isArray(planned?.actions)
+      ? planned.actions.filter((a): a is string => typeof a === "string")
+      : undefined;
+    const change = actions ? { actions, before: asObject(planned?.before) } : undefined;
+    return {
+      type: r.type,
+      name: r.name,
+      address: r.address,
+      mode: r.mode,
+      attributes,
+      ...(metadata ? { metadata } : {}),
+      ...(change ? { change } : {}),
+    };
   });
+  // Resources the plan deletes are absent from planned_values: audit them from their "before" values.
+  if (source === "plan") {
+    const present = new Set(resources.map((r) => r.address));
+    for (const rc of changes.values()) {
+      const change = asObject(rc.change);
+      const actions = Array.isArray(change?.actions)
+        ? change.actions.filter((a): a is string => typeof a === "string")
+        : [];
+      const before = asObject(change?.before);
+      if (present.has(rc.address as string) || !actions.includes("delete") || !before || typeof rc.type !== "string")
+        continue;
+      const { attributes, metadata } = splitMetadata(before);
+      resources.push({
+        type: rc.type,
+        name: typeof rc.name === "string" ? rc.name : (rc.address as string),
+        address: rc.address as string,
+        mode: rc.mode === "data" ? "data" : "managed",
+        attributes,
+        ...(metadata ? { metadata } : {}),
+        change: { actions, before: attributes },
+      });
+    }
+  }
   return new AuditDocument(name, source, resources);
 }

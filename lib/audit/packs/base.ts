@@ -46,6 +46,8 @@ import { topicMinInsyncBelowReplication } from "../rules/topic/min-insync-below-
 import { topicMinInsyncReplicas } from "../rules/topic/min-insync-replicas";
 import { topicNaming } from "../rules/topic/naming";
 import { topicPreventDestroy } from "../rules/topic/prevent-destroy";
+import { topicPlanDataLoss } from "../rules/topic/plan-data-loss";
+import { topicPlanDelete } from "../rules/topic/plan-delete";
 import { topicReplicationFactor } from "../rules/topic/replication-factor";
 import { topicRetentionMatchesClass } from "../rules/topic/retention-matches-class";
 
@@ -85,6 +87,8 @@ export const BASE_PACK: readonly AuditRule[] = Object.freeze([
   topicMinInsyncBelowReplication,
   topicRetentionMatchesClass,
   topicPreventDestroy,
+  topicPlanDataLoss,
+  topicPlanDelete,
   aclWildcardPrincipal,
   aclWildcardResource,
   iamKafkaWildcardAction,

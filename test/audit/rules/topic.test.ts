@@ -147,3 +147,43 @@ describeRule("KS-TOPIC-006", [
   },
   { name: "prod by audit option", resources: mongey({}), expect: "non-compliant", options: { tier: "prod" } },
 ]);
+
+// Plan-only rules: on synthesized documents they do not apply; their plan cases are in topic-plan.test.ts.
+const planned = (actions: string[], before: Record<string, unknown>, after: Record<string, unknown>) => [
+  {
+    ...r("kafka_topic.t", { name: "orders.created", replication_factor: 3, ...after }),
+    change: { actions, before: { name: "orders.created", replication_factor: 3, ...before } },
+  },
+];
+
+describeRule("KS-TOPIC-007", [
+  { name: "synthesized topic (no plan)", resources: mongey({}), expect: "not-applicable" },
+  {
+    name: "partitions grow in place",
+    resources: planned(["update"], { partitions: 6 }, { partitions: 12 }),
+    expect: "compliant",
+  },
+  {
+    name: "partitions shrink",
+    resources: planned(["update"], { partitions: 12 }, { partitions: 6 }),
+    expect: "non-compliant",
+    message: "plan lowers partitions from 12 to 6",
+  },
+  {
+    name: "replacement",
+    resources: planned(["delete", "create"], { partitions: 6 }, { partitions: 6 }),
+    expect: "non-compliant",
+    message: "plan replaces (deletes and recreates) the topic; its records are lost",
+  },
+]);
+
+describeRule("KS-TOPIC-008", [
+  { name: "synthesized topic (no plan)", resources: confluent({}), expect: "not-applicable" },
+  { name: "update", resources: planned(["update"], { partitions: 6 }, { partitions: 6 }), expect: "compliant" },
+  {
+    name: "deletion",
+    resources: planned(["delete"], { partitions: 6 }, { partitions: 6 }),
+    expect: "non-compliant",
+    message: "plan deletes the topic; its records are lost",
+  },
+]);
