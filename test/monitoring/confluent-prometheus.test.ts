@@ -67,7 +67,6 @@ describe("promtool", () => {
       });
     } else {
       console.warn("promtool not found: skipping the promtool checks (run .ci/install-promtool.sh to enable them).");
-      test.skip("promtool checks (promtool not installed)", () => undefined);
     }
     return;
   }
