@@ -100,3 +100,92 @@ describe("client properties", () => {
     ]);
   });
 });
+
+// Property names from the Apache Kafka 3.9 producer/consumer/common client configuration reference
+// and librdkafka CONFIGURATION.md; the integration suite checks the same files against real clients.
+const JAVA_NAMES = new Set([
+  "bootstrap.servers",
+  "client.id",
+  "config.providers",
+  "config.providers.env.class",
+  "security.protocol",
+  "sasl.mechanism",
+  "sasl.jaas.config",
+  "sasl.client.callback.handler.class",
+  "reconnect.backoff.ms",
+  "ssl.keystore.type",
+  "ssl.keystore.location",
+  "ssl.keystore.password",
+  "client.dns.lookup",
+  "acks",
+  "enable.idempotence",
+  "batch.size",
+  "linger.ms",
+  "compression.type",
+  "buffer.memory",
+  "max.in.flight.requests.per.connection",
+  "retries",
+  "delivery.timeout.ms",
+  "transaction.timeout.ms",
+  "transactional.id",
+  "fetch.min.bytes",
+  "fetch.max.wait.ms",
+  "max.partition.fetch.bytes",
+  "enable.auto.commit",
+  "auto.offset.reset",
+  "isolation.level",
+  "group.id",
+]);
+const LIBRDKAFKA_NAMES = new Set([
+  "bootstrap.servers",
+  "client.id",
+  "security.protocol",
+  "sasl.mechanisms",
+  "sasl.username",
+  "sasl.password",
+  "reconnect.backoff.ms",
+  "ssl.certificate.location",
+  "ssl.key.location",
+  "acks",
+  "enable.idempotence",
+  "batch.size",
+  "linger.ms",
+  "compression.type",
+  "queue.buffering.max.kbytes",
+  "max.in.flight.requests.per.connection",
+  "retries",
+  "delivery.timeout.ms",
+  "transaction.timeout.ms",
+  "transactional.id",
+  "fetch.min.bytes",
+  "fetch.wait.max.ms",
+  "max.partition.fetch.bytes",
+  "enable.auto.commit",
+  "auto.offset.reset",
+  "isolation.level",
+  "group.id",
+]);
+
+describe("every rendered combination uses only names its client knows", () => {
+  const auths = ["msk-iam", "msk-scram", "msk-tls", "confluent-api-key"] as const;
+  const profiles = ["THROUGHPUT", "LATENCY", "DURABILITY", "EXACTLY_ONCE"] as const;
+  const cases = auths.flatMap((auth) =>
+    profiles.flatMap((profile) =>
+      (["java", "librdkafka"] as const).flatMap((library) =>
+        (["producer", "consumer"] as const).map((role) => [auth, profile, library, role] as const),
+      ),
+    ),
+  );
+  test.each(cases)("%s %s %s %s", (auth, profile, library, role) => {
+    const p = clientProperties({
+      application: app(KafkaPrincipal.scramUser("billing"), profile),
+      clusterName: "c",
+      auth,
+      library,
+      role,
+      bootstrapOutput: "o",
+    });
+    const known = library === "java" ? JAVA_NAMES : LIBRDKAFKA_NAMES;
+    expect(Object.keys(p).filter((k) => !known.has(k))).toEqual([]);
+  });
+});
