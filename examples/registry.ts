@@ -4,6 +4,7 @@ import * as mskComplete from "./msk-complete/main";
 import * as mskTopics from "./msk-topics/main";
 import * as confluentBasic from "./confluent-basic/main";
 import * as confluentComplete from "./confluent-complete/main";
+import * as confluentDr from "./confluent-dr/main";
 
 /** One runnable example: its folder name and how to add it to an app. */
 export interface ExampleEntry {
@@ -20,4 +21,5 @@ export const EXAMPLES: readonly ExampleEntry[] = [
   { name: "msk-topics", build: mskTopics.build },
   { name: "confluent-basic", build: confluentBasic.build },
   { name: "confluent-complete", build: confluentComplete.build },
+  { name: "confluent-dr", build: confluentDr.build },
 ];

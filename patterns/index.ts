@@ -1,2 +1,3 @@
 // Public entry point of cdktf-kafka-standards/patterns: compositions of the library's constructs for the use cases.
-export {};
+export * from "./confluent-dr-pair";
+export * from "./failover-runbook";

@@ -1,0 +1,180 @@
+import { Construct } from "constructs";
+import { ClusterLink } from "../lib/providers/confluent/cluster-link";
+import { KafkaMirrorTopic } from "../lib/providers/confluent/kafka-mirror-topic";
+import { ConfluentCluster } from "../lib/confluent/confluent-cluster";
+import { KafkaTopic } from "../lib/topic/kafka-topic";
+import { failWith } from "../lib/errors";
+import { recordMetadata } from "../lib/core/resource-metadata";
+import { StackArtifacts } from "../lib/core/stack-artifacts";
+import { renderFailoverRunbook } from "./failover-runbook";
+
+/** Properties of a {@link ConfluentDrPair}. */
+export interface ConfluentDrPairProps {
+  /** The cluster applications use today. */
+  readonly primary: ConfluentCluster;
+  /** The standby cluster, in another region; Dedicated or Enterprise (cluster-link destinations). */
+  readonly dr: ConfluentCluster;
+  /** Topics of the primary to mirror (read-only mirror topics on the DR cluster until failover). */
+  readonly topics: readonly KafkaTopic[];
+  /**
+   * Cluster link name.
+   * @default "<primary cluster>-to-<dr cluster>"
+   */
+  readonly linkName?: string;
+  /**
+   * Consumer groups whose committed offsets are synced to the DR cluster, so consumers resume near
+   * where they stopped after a failover (offset sync is approximate: expect some reprocessing).
+   * @default - every group the primary's applications were granted on the mirrored topics
+   */
+  readonly consumerGroups?: readonly string[];
+  /**
+   * Recovery point and time objectives, written into the failover runbook.
+   * @default { rpoSeconds: 60, rtoMinutes: 30 }
+   */
+  readonly objectives?: { readonly rpoSeconds: number; readonly rtoMinutes: number };
+}
+
+/** Cluster types that can be the destination of a cluster link. */
+const DESTINATION_KINDS = ["dedicated", "enterprise"];
+
+/**
+ * Multi-site disaster recovery on Confluent Cloud: a cluster link from the primary to a standby
+ * cluster with a mirror topic per protected topic and consumer-offset sync, plus a generated
+ * failover / failback runbook and continuity test plan (`runbooks/<link>-failover.md`).
+ *
+ * Mirror topics are read-only until failover; failing over is a change of their `status` to
+ * `FAILED_OVER` (or `PROMOTED` when the primary is healthy), applied with Terraform or the Confluent
+ * CLI as the runbook describes.
+ *
+ * @see https://docs.confluent.io/cloud/current/multi-cloud/cluster-linking/dr-failover.html
+ */
+export class ConfluentDrPair extends Construct {
+  /** The cluster link (on the DR cluster, destination mode). */
+  public readonly link: ClusterLink;
+  /** Mirror topics on the DR cluster, by topic name. */
+  public readonly mirrors: Readonly<Record<string, KafkaMirrorTopic>>;
+  /** The link name. */
+  public readonly linkName: string;
+
+  constructor(scope: Construct, id: string, props: ConfluentDrPairProps) {
+    super(scope, id);
+    const { primary, dr } = props;
+    const path = this.node.path;
+    if (!DESTINATION_KINDS.includes(dr.clusterType.kind)) {
+      failWith(
+        "KS-PAT-001",
+        "dr",
+        dr.clusterType.kind,
+        "a Dedicated or Enterprise cluster (cluster-link destinations)",
+        "Create the standby with ConfluentClusterType.dedicated({ cku }) or .enterprise().",
+        path,
+      );
+    }
+    if (primary === dr) {
+      failWith(
+        "KS-PAT-002",
+        "dr",
+        dr.clusterName,
+        "a cluster other than the primary",
+        "Create a standby cluster in another region.",
+        path,
+      );
+    }
+    if (props.topics.length === 0) {
+      failWith("KS-PAT-003", "topics", [], "at least one topic of the primary", "List the topics to protect.", path);
+    }
+    for (const t of props.topics) {
+      if (t.cluster !== primary) {
+        failWith(
+          "KS-PAT-003",
+          "topics",
+          t.topicName,
+          `topics of the primary cluster ${primary.clusterName}`,
+          "Mirror topics declared on the primary.",
+          path,
+        );
+      }
+    }
+    const objectives = props.objectives ?? { rpoSeconds: 60, rtoMinutes: 30 };
+    if (!(objectives.rpoSeconds > 0) || !(objectives.rtoMinutes > 0)) {
+      failWith(
+        "KS-PAT-004",
+        "objectives",
+        objectives,
+        "positive RPO seconds and RTO minutes",
+        "Give the agreed objectives.",
+        path,
+      );
+    }
+    this.linkName = props.linkName ?? `${primary.clusterName}-to-${dr.clusterName}`;
+    const groups = props.consumerGroups ?? [
+      ...new Set(
+        primary.access.all.flatMap((a) =>
+          a.consumes.filter((c) => props.topics.some((t) => t.topicName === c.topic)).map((c) => c.group),
+        ),
+      ),
+    ];
+    const meta = { tier: dr.tier, construct: "ConfluentDrPair", cluster: dr.clusterName };
+
+    this.link = new ClusterLink(this, "Link", {
+      linkName: this.linkName,
+      linkMode: "DESTINATION",
+      sourceKafkaCluster: {
+        id: primary.clusterId,
+        bootstrapEndpoint: primary.bootstrapEndpoint,
+        credentials: { ...primary.kafkaCredentials },
+      },
+      destinationKafkaCluster: {
+        id: dr.clusterId,
+        restEndpoint: dr.restEndpoint,
+        credentials: { ...dr.kafkaCredentials },
+      },
+      config: {
+        "consumer.offset.sync.enable": String(groups.length > 0),
+        ...(groups.length > 0
+          ? {
+              "consumer.offset.group.filters": JSON.stringify({
+                groupFilters: groups.map((g) => ({ name: g, patternType: "LITERAL", filterType: "INCLUDE" })),
+              }),
+            }
+          : {}),
+      },
+      lifecycle: dr.tier === "prod" ? { preventDestroy: true } : undefined,
+    });
+    recordMetadata(this.link, meta);
+
+    const mirrors: Record<string, KafkaMirrorTopic> = {};
+    for (const t of props.topics) {
+      const m = new KafkaMirrorTopic(this, `Mirror-${t.topicName}`, {
+        sourceKafkaTopic: { topicName: t.topicName },
+        clusterLink: { linkName: this.link.linkName },
+        kafkaCluster: { id: dr.clusterId, restEndpoint: dr.restEndpoint, credentials: { ...dr.kafkaCredentials } },
+        lifecycle: dr.tier === "prod" ? { preventDestroy: true } : undefined,
+      });
+      recordMetadata(m, { ...meta, class: t.spec.topicClass.name });
+      mirrors[t.topicName] = m;
+    }
+    this.mirrors = mirrors;
+
+    const linkName = this.linkName;
+    StackArtifacts.of(this).add({
+      name: `dr-${linkName}`,
+      order: 27,
+      produce: () => [
+        {
+          path: `runbooks/${linkName}-failover.md`,
+          content: renderFailoverRunbook({
+            linkName,
+            primary: primary.clusterName,
+            dr: dr.clusterName,
+            topics: props.topics.map((t) => t.topicName),
+            groups,
+            objectives,
+            drClusterIdOutput: `${dr.node.id.replace(/[^A-Za-z0-9_]/g, "_")}_cluster_id`,
+            drBootstrapOutput: `${dr.node.id.replace(/[^A-Za-z0-9_]/g, "_")}_bootstrap_endpoint`,
+          }),
+        },
+      ],
+    });
+  }
+}
