@@ -40,6 +40,8 @@ export interface ArtifactProducer {
   produce(context: ArtifactContext): readonly ArtifactFile[];
   /** Called after every producer's files are written; throw here to fail synthesis. */
   verify?(context: ArtifactContext): void;
+  /** Needs `previousDocument` (read from disk before the synth overwrites it, only when asked). */
+  readonly usesPreviousDocument?: boolean;
 }
 
 function readJson(file: string): TerraformDocument | undefined {
@@ -81,7 +83,7 @@ export class StackArtifacts extends Construct {
     stack.synthesizer = {
       synthesize: (session) => {
         const file = path.join(session.outdir, session.manifest.forStack(stack).synthesizedStackPath);
-        const previous = readJson(file);
+        const previous = this.needsPrevious() ? readJson(file) : undefined;
         this.wrapped = true;
         try {
           inner.synthesize(session);
@@ -103,7 +105,7 @@ export class StackArtifacts extends Construct {
           stackName: stack.node.id,
           document: JSON.parse(JSON.stringify(stack.toTerraform())),
           stackDir: path.dirname(file),
-          previousDocument: readJson(file),
+          previousDocument: this.needsPrevious() ? readJson(file) : undefined,
         });
       },
     });
@@ -112,6 +114,10 @@ export class StackArtifacts extends Construct {
   /** Registers a producer once (later registrations with the same name are ignored). */
   public add(producer: ArtifactProducer): void {
     if (!this.producers.has(producer.name)) this.producers.set(producer.name, producer);
+  }
+
+  private needsPrevious(): boolean {
+    return [...this.producers.values()].some((p) => p.usesPreviousDocument === true);
   }
 
   /** True when a producer of that name is registered. */
@@ -128,9 +134,14 @@ export class StackArtifacts extends Construct {
     const producers = [...this.producers.values()].sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
     const root = path.join(context.stackDir, ARTIFACTS_DIR);
     fs.rmSync(root, { recursive: true, force: true });
+    const made = new Set<string>();
     for (const file of StackArtifacts.render(producers, context)) {
       const target = path.join(root, file.path);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
+      const dir = path.dirname(target);
+      if (!made.has(dir)) {
+        fs.mkdirSync(dir, { recursive: true });
+        made.add(dir);
+      }
       fs.writeFileSync(target, file.content);
     }
     for (const p of producers) p.verify?.(context);

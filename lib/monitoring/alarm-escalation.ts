@@ -70,6 +70,10 @@ export class AlarmEscalation extends Construct {
 
   /** ARN of a severity's topic. */
   public topicArn(severity: AlarmSeverity): string {
-    return this.topics[severity].arn;
+    // One token per topic, reused by every alarm: each attribute access creates a new token.
+    this.arns[severity] ??= this.topics[severity].arn;
+    return this.arns[severity]!;
   }
+
+  private readonly arns: Partial<Record<AlarmSeverity, string>> = {};
 }

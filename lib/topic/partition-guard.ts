@@ -32,6 +32,7 @@ export function loweredPartitions(
 export const partitionGuard: ArtifactProducer = {
   name: "partition-guard",
   order: 0,
+  usesPreviousDocument: true,
   produce: () => [],
   verify({ document, previousDocument }) {
     if (!previousDocument) return;
