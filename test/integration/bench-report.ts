@@ -4,14 +4,14 @@
  *   ts-node --transpile-only test/integration/bench-report.ts RESULTS.tsv META.properties OUT.md
  *
  * RESULTS.tsv: one row per ProducerPerformance run (mode, config, round, records, records/s, MB/s,
- * avg, max, p50, p95, p99, p99.9 latency in ms, host CPU busy % just before the run).
+ * avg, max, p50, p95, p99, p99.9 latency in ms, % of the host's CPU other processes used meanwhile).
  * META.properties: the run's facts (versions, host, counts). test/integration/bench-notes.md, when present, is appended as hand-written notes.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { CLIENT_PROFILES, CLIENT_PROFILE_NAMES, ClientProfileName } from "../../lib/standards/client-profiles";
 
-const METRICS = ["records", "rps", "mbps", "avg", "max", "p50", "p95", "p99", "p999", "busy"] as const;
+const METRICS = ["records", "rps", "mbps", "avg", "max", "p50", "p95", "p99", "p999", "other"] as const;
 type Metric = (typeof METRICS)[number];
 type Mode = "saturation" | "rate";
 
@@ -21,11 +21,6 @@ interface Run {
   readonly round: number;
   readonly values: Readonly<Record<Metric, number>>;
 }
-
-/** Kafka 3.9 producer defaults of the keys the profiles set (ProducerConfig). */
-const CLIENT_DEFAULTS =
-  "acks=all, enable.idempotence=true, linger.ms=0, batch.size=16384, compression.type=none, " +
-  "max.in.flight.requests.per.connection=5, buffer.memory=33554432, delivery.timeout.ms=120000";
 
 /** Thresholds of the targets the profiles are held to. */
 const THROUGHPUT_TARGET = 2;
@@ -70,8 +65,10 @@ function table(head: readonly string[], rows: readonly (readonly string[])[]): s
   return [line(head), line(head.map(() => "---")), ...rows.map(line)].join("\n");
 }
 
-function profileProps(config: string): string {
-  if (!(CLIENT_PROFILE_NAMES as readonly string[]).includes(config)) return "none (client defaults)";
+function profileProps(config: string, meta: Readonly<Record<string, string>>): string {
+  if (!(CLIENT_PROFILE_NAMES as readonly string[]).includes(config)) {
+    return `none: the Kafka ${meta.kafka} client's defaults (${meta.client_defaults})`;
+  }
   const props = Object.entries(CLIENT_PROFILES[config as ClientProfileName].producer.java)
     .map(([k, v]) => `${k}=${v}`)
     .join(", ");
@@ -110,6 +107,7 @@ function main(argv: readonly string[]): void {
       "p50 ms",
       "p99 ms",
       "p99.9 ms",
+      "other CPU",
       "records/s vs default",
     ],
     configs.map((c) => [
@@ -121,6 +119,7 @@ function main(argv: readonly string[]): void {
       fmt(med("saturation", c, "p50")),
       fmt(med("saturation", c, "p99")),
       fmt(med("saturation", c, "p999")),
+      `${fmt(med("saturation", c, "other"))} %`,
       ratio(med("saturation", c, "rps"), baseRps),
     ]),
   );
@@ -135,6 +134,7 @@ function main(argv: readonly string[]): void {
       "p99 ms (range)",
       "p99.9 ms",
       "max ms",
+      "other CPU",
       "p99 vs default",
     ],
     configs.map((c) => [
@@ -147,6 +147,7 @@ function main(argv: readonly string[]): void {
       range("rate", c, "p99"),
       fmt(med("rate", c, "p999")),
       fmt(med("rate", c, "max")),
+      `${fmt(med("rate", c, "other"))} %`,
       ratio(med("rate", c, "p99"), baseP99),
     ]),
   );
@@ -164,7 +165,7 @@ function main(argv: readonly string[]): void {
       "p99",
       "p99.9",
       "max",
-      "host busy before",
+      "other CPU",
     ],
     runs.map((r) => [
       r.mode,
@@ -179,12 +180,12 @@ function main(argv: readonly string[]): void {
       fmt(r.values.p99),
       fmt(r.values.p999),
       fmt(r.values.max),
-      `${fmt(r.values.busy)} %`,
+      `${fmt(r.values.other)} %`,
     ]),
   );
   const profiles = table(
     ["Configuration", "Producer properties"],
-    configs.map((c) => [c === "default" ? "client defaults" : c, profileProps(c)]),
+    configs.map((c) => [c === "default" ? "client defaults" : c, profileProps(c, meta)]),
   );
   const targets = table(
     ["Target", "Measured", "Verdict"],
@@ -241,29 +242,34 @@ ${rate}
   deleted after the run.
 - **Load**: Apache Kafka's \`org.apache.kafka.tools.ProducerPerformance\` (kafka-tools ${meta.kafka}),
   \`--producer-props\` set to the profile's \`CLIENT_PROFILES[name].producer.java\` properties, or none
-  for the client defaults (${CLIENT_DEFAULTS}). EXACTLY_ONCE gets a \`--transactional-id\`, as an
+  for the client defaults (see "Configurations"). EXACTLY_ONCE gets a \`--transactional-id\`, as an
   application would, and commits a transaction every 3 s (the tool's default).
 - **Records**: 1,024-byte JSON-like events (fixed field names, random ids, amounts and words), drawn
   at random from 10,000 distinct records generated with a fixed seed (\`BenchPayloads.java\`).
   Kafka's lz4 codec compresses 128 KiB runs of them ${meta.lz4_ratio}:1; real payloads compress
   more or less than this, which moves the compressed profiles' results accordingly.
-- **Order**: first every configuration runs once with ${fmt(Number(meta.warmup_records))} records,
-  unrecorded, so that the brokers' and the client's code is compiled by the JIT before anything is
-  measured. Then, in each of ${meta.rounds} rounds, every configuration runs once, in turn
-  (saturation rounds first, then fixed-rate rounds), so drift on the shared host spreads across
-  all configurations; tables show the median per metric.
-- **Quiet host**: before each run the script waits until the host's CPU is at most
-  ${meta.quiet_pct} % busy (idle brokers use a few per cent), for at most ${meta.quiet_wait_s} s per
-  run and ${meta.quiet_budget_s} s in all, and records how busy the host was (last column of
-  "Every run"). A run that starts on a busy host measures the other work as much as the profile.
+- **Warm-up**: the brokers first take ${fmt(Number(meta.warmup_records))} records, unrecorded, so
+  that their code is JIT-compiled before anything is measured. Every run then starts, in the same
+  JVM, with an unrecorded warm-up of the same configuration (${fmt(Number(meta.client_warmup_records))}
+  records at saturation, ${fmt(Number(meta.rate_client_warmup_records))} at the fixed rate;
+  \`WarmProducerPerformance.java\`): otherwise class loading, JIT compilation, connections and the
+  first metadata request fill the tail of a short run's latencies.
+- **Order**: in each of ${meta.rounds} rounds every configuration runs once, in turn (saturation
+  rounds first, then fixed-rate rounds), so drift on the shared host spreads across all
+  configurations; tables show the median per metric.
+- **Other work on the host**: before each run the script waits until at most ${meta.quiet_pct} % of
+  the CPU is busy (idle brokers use a few per cent), for at most ${meta.quiet_wait_s} s per run and
+  ${meta.quiet_budget_s} s in all. "Other CPU" is the share of the host's CPU time that processes
+  other than the brokers and the producer used during a run; where it is high, the run measured
+  that contention as much as the profile.
 - **Latency**: as ProducerPerformance reports it: from \`send()\` to the acknowledgement callback,
   including time in the producer's batch (\`linger.ms\`) and the wait for replicas (\`acks\`), in whole
-  milliseconds. At saturation this is mostly time spent queued in the producer's buffer, which is
+  milliseconds; at the fixed rate each run's p99 comes from ${fmt(Number(meta.rate_records))} records. At saturation this is mostly time spent queued in the producer's buffer, which is
   why the latency target is judged at a fixed rate.
 - **Host**: ${meta.cpu}, ${meta.cores} cores, ${meta.memory_gib} GiB memory, ${meta.java}. The three
   brokers and the producer share these cores (and on a shared machine, other work), and replication
-  runs over loopback; absolute numbers are far below a real cluster's, and runs vary by several per
-  cent (see the ranges).
+  runs over loopback; absolute numbers are far below a real cluster's, and runs of one configuration
+  can differ widely (see the ranges and "Every run"): compare medians, not single runs.
 - **Duration**: ${fmt(Number(meta.seconds))} s for the whole benchmark, cluster start included.
 
 ## Configurations

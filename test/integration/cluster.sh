@@ -3,6 +3,7 @@
 # baseline that MskCluster attaches plus only the settings a local node needs.
 #
 #   cluster.sh start        build if needed, format storage, start 3 nodes, wait until ready
+#                           (refuses while a cluster of the same .work directory is running)
 #   cluster.sh stop         stop every node (TERM, then KILL of each node's process group)
 #   cluster.sh status       one line per node; exit 0 when all are up
 #   cluster.sh kill N       SIGKILL node N (a crash: no controlled shutdown)
@@ -72,7 +73,7 @@ start_node() {
   # setsid: the node gets its own process group, which stop/kill signal as a whole.
   setsid timeout -k 10 "$IT_MAX_LIFETIME_S" \
     java "${BROKER_JVM_OPTS[@]}" -cp "$IT_DIR/target/lib/*" kafka.Kafka "$dir/server.properties" \
-    >>"$dir/server.log" 2>&1 </dev/null &
+    >>"$dir/server.log" 2>&1 </dev/null 9>&- &
   echo $! >"$dir/pgid"
 }
 
@@ -117,9 +118,13 @@ stop_all() {
 
 cmd_start() {
   local n port release cluster_id
+  for n in $(seq 1 "$IT_BROKERS"); do
+    if node_alive "$n"; then
+      it_die "a cluster is already running in $IT_CLUSTER (node $n); stop it first with cluster.sh stop"
+    fi
+  done
   rm -f "$IT_CLUSTER/static-check.txt"
   it_build
-  if [ -d "$IT_CLUSTER" ]; then stop_all; fi
   for n in $(seq 1 "$IT_BROKERS"); do
     for port in "$(it_client_port "$n")" "$(it_controller_port "$n")" "$(it_sasl_port "$n")"; do
       it_port_open "$port" && it_die "port $port is in use (another cluster? set KAFKA_IT_BASE_PORT)"
@@ -206,11 +211,11 @@ cmd_restart() {
 }
 
 case "${1:-}" in
-  start) cmd_start ;;
-  stop) stop_all ;;
+  start) it_lock && cmd_start ;;
+  stop) it_lock && stop_all ;;
   status) cmd_status ;;
-  kill) cmd_kill "${2:?node number}" ;;
-  restart) cmd_restart "${2:?node number}" ;;
+  kill) it_lock && cmd_kill "${2:?node number}" ;;
+  restart) it_lock && cmd_restart "${2:?node number}" ;;
   bootstrap) it_bootstrap ;;
   *)
     echo "usage: $0 start|stop|status|kill N|restart N|bootstrap" >&2

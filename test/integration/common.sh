@@ -34,6 +34,19 @@ it_sasl_bootstrap() {
 # True when something accepts connections on 127.0.0.1:PORT.
 it_port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# Runs that share $IT_WORK (and so one cluster) exclude each other: run.sh, bench-kafka.sh and
+# cluster.sh's start/stop/kill/restart hold an exclusive lock on $IT_WORK/.lock (file descriptor 9,
+# which the brokers do not inherit). Scripts started by a lock holder do not lock again.
+it_lock() {
+  [ "${KAFKA_IT_LOCKED:-}" = "$IT_WORK" ] && return 0
+  mkdir -p "$IT_WORK"
+  exec 9>>"$IT_WORK/.lock"
+  if ! flock -n 9; then
+    it_die "another run is using $IT_WORK; wait for it, or run beside it with other KAFKA_IT_WORK and KAFKA_IT_BASE_PORT"
+  fi
+  export KAFKA_IT_LOCKED="$IT_WORK"
+}
+
 # A short-lived JVM running one of the helpers or a Kafka tool class.
 it_java() {
   java -Xms64m -Xmx512m -XX:+UseSerialGC -Djava.awt.headless=true \

@@ -15,7 +15,7 @@ CHECKS=(verify-baseline.sh continuity.sh)
 CHECK_TIMEOUT_S="${KAFKA_IT_CHECK_TIMEOUT_S:-480}"
 
 started=$SECONDS
-mkdir -p "$IT_WORK"
+it_lock
 : >"$IT_RESULTS"
 export KAFKA_IT_RESULTS="$IT_RESULTS"
 
