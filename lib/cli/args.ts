@@ -12,6 +12,8 @@ export function parseCommandArgs<T extends Options>(
     return parseArgs({ args: [...args], allowPositionals: true, options });
   } catch (e) {
     // Node prefixes parseArgs errors with their type and code in some realms; keep the sentence.
-    throw new UsageError((e instanceof Error ? e.message : String(e)).replace(/^\w*Error \[[A-Z_]+\]: /, ""));
+    // One line: Node's "ambiguous argument" message spans several.
+    const message = (e instanceof Error ? e.message : String(e)).replace(/^\w*Error \[[A-Z_]+\]: /, "");
+    throw new UsageError(message.split("\n")[0]);
   }
 }

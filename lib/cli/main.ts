@@ -6,6 +6,7 @@ import { KafkaStandardsError } from "../errors";
 import { AuditInputError } from "../audit/loaders/input-error";
 import { AUDIT_COMMAND } from "./commands/audit";
 import { DOCS_COMMAND } from "./commands/docs";
+import { LOADTEST_COMMAND } from "./commands/loadtest";
 import { EXIT, PROCESS_IO, type CliCommand, type CliIo } from "./io";
 import { UsageError } from "./usage-error";
 
@@ -13,6 +14,7 @@ import { UsageError } from "./usage-error";
 export const COMMANDS: Readonly<Record<string, CliCommand>> = Object.freeze({
   audit: AUDIT_COMMAND,
   docs: DOCS_COMMAND,
+  loadtest: LOADTEST_COMMAND,
 });
 
 function usage(): string {

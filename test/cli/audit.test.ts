@@ -243,7 +243,11 @@ describe("kafka-standards audit exit codes", () => {
       () => ["audit", INSECURE, "--compliance", "gdpr,hipaa"],
       /\[KS-AUDIT-003\] Invalid compliance: got "hipaa"/,
     ],
-    ["unknown command", () => ["lint"], /^kafka-standards: unknown command "lint" \(commands: audit, docs\)\n$/],
+    [
+      "unknown command",
+      () => ["lint"],
+      /^kafka-standards: unknown command "lint" \(commands: audit, docs, loadtest\)\n$/,
+    ],
   ])("2 on %s, one line, no stack trace", async (_name, argv, message) => {
     const { code, out, err } = await cli(...argv());
     expect(code).toBe(2);
@@ -256,7 +260,9 @@ describe("kafka-standards audit exit codes", () => {
   test("help", async () => {
     const top = await cli("--help");
     expect(top.code).toBe(0);
-    expect(top.out).toContain("  audit  audit cdk.tf.json or terraform show -json output against the Kafka standards");
+    expect(top.out).toContain(
+      "  audit     audit cdk.tf.json or terraform show -json output against the Kafka standards",
+    );
     const sub = await cli("audit", "--help");
     expect(sub.code).toBe(0);
     expect(sub.out.split("\n")[0]).toBe("Usage: kafka-standards audit <file>... [options]");
