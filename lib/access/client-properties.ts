@@ -51,10 +51,17 @@ function authProperties(input: ClientPropertiesInput): Record<string, string> {
             "sasl.mechanism": "AWS_MSK_IAM",
             "sasl.jaas.config": "software.amazon.msk.auth.iam.IAMLoginModule required;",
             "sasl.client.callback.handler.class": "software.amazon.msk.auth.iam.IAMClientCallbackHandler",
-            // MSK best practice: IAM allows 100 new connections/s per broker; back off on reconnect.
+            // MSK best practice: IAM allows 100 new connections/s per broker; back off on reconnect,
+            // exponentially up to 10 s (a max below the base would turn the exponential backoff off).
             "reconnect.backoff.ms": "1000",
+            "reconnect.backoff.max.ms": "10000",
           }
-        : { "security.protocol": "SASL_SSL", "sasl.mechanisms": "OAUTHBEARER", "reconnect.backoff.ms": "1000" };
+        : {
+            "security.protocol": "SASL_SSL",
+            "sasl.mechanisms": "OAUTHBEARER",
+            "reconnect.backoff.ms": "1000",
+            "reconnect.backoff.max.ms": "10000",
+          };
     case "msk-scram":
       return java
         ? {

@@ -124,15 +124,21 @@ const DURABILITY = freeze({
   },
 });
 
-/** EXACTLY_ONCE: DURABILITY plus transactions (a transactional.id is added per application) and read_committed. */
+/**
+ * EXACTLY_ONCE: DURABILITY plus transactions (a transactional.id is added per application) and
+ * read_committed. transaction.timeout.ms must be at least delivery.timeout.ms: librdkafka refuses a
+ * transactional producer whose message.timeout.ms (its name for delivery.timeout.ms) is longer
+ * (librdkafka CONFIGURATION.md, transaction.timeout.ms); 120 s stays below the brokers' default
+ * transaction.max.timeout.ms of 900 s.
+ */
 const EXACTLY_ONCE = freeze({
   name: "EXACTLY_ONCE",
   summary: "Transactional, idempotent producers and read_committed consumers for end-to-end exactly-once.",
   requiresDurableTopic: true,
   acksAll: true,
   producer: {
-    java: { ...DURABILITY.producer.java, "transaction.timeout.ms": "60000" },
-    librdkafka: { ...DURABILITY.producer.librdkafka, "transaction.timeout.ms": "60000" },
+    java: { ...DURABILITY.producer.java, "transaction.timeout.ms": "120000" },
+    librdkafka: { ...DURABILITY.producer.librdkafka, "transaction.timeout.ms": "120000" },
   },
   consumer: {
     java: { ...DURABILITY.consumer.java, "isolation.level": "read_committed" },

@@ -30,6 +30,7 @@ describe("client properties", () => {
       "sasl.jaas.config": "software.amazon.msk.auth.iam.IAMLoginModule required;",
       "sasl.client.callback.handler.class": "software.amazon.msk.auth.iam.IAMClientCallbackHandler",
       "reconnect.backoff.ms": "1000",
+      "reconnect.backoff.max.ms": "10000",
       ...CLIENT_PROFILES.DURABILITY.producer.java,
     });
   });
@@ -113,6 +114,7 @@ const JAVA_NAMES = new Set([
   "sasl.jaas.config",
   "sasl.client.callback.handler.class",
   "reconnect.backoff.ms",
+  "reconnect.backoff.max.ms",
   "ssl.keystore.type",
   "ssl.keystore.location",
   "ssl.keystore.password",
@@ -144,6 +146,7 @@ const LIBRDKAFKA_NAMES = new Set([
   "sasl.username",
   "sasl.password",
   "reconnect.backoff.ms",
+  "reconnect.backoff.max.ms",
   "ssl.certificate.location",
   "ssl.key.location",
   "acks",

@@ -226,6 +226,11 @@ describe("client profiles", () => {
       expect(p.consumer.java["enable.auto.commit"]).toBe("false");
     }
     expect(CLIENT_PROFILES.EXACTLY_ONCE.consumer.java["isolation.level"]).toBe("read_committed");
+    // librdkafka refuses a transactional producer whose delivery timeout exceeds the transaction timeout.
+    for (const lib of ["java", "librdkafka"] as const) {
+      const p = CLIENT_PROFILES.EXACTLY_ONCE.producer[lib];
+      expect(Number(p["transaction.timeout.ms"])).toBeGreaterThanOrEqual(Number(p["delivery.timeout.ms"]));
+    }
   });
 });
 
