@@ -8,6 +8,7 @@
  * `kafka-cluster:WriteData` and role DeveloperWrite; `consume` for ACL Read, IAM `ReadData` and
  * role DeveloperRead.
  */
+import { parseJsonTemplate } from "../core/json-template";
 import { CONFLUENT_ROLES } from "../standards/confluent";
 import { MSK_SCRAM_SECRET_PREFIX } from "../standards/naming";
 import {
@@ -294,6 +295,13 @@ class AccessReader {
     const accesses = [...new Set(strings(s.Action).flatMap((a) => IAM_ACCESS[a.toLowerCase()] ?? []))];
     const out: [ClusterEntry, Access, string][] = [];
     for (const resource of strings(s.Resource)) {
+      // The library's form: ${replace(aws_msk_cluster.<name>.arn, ":cluster/", ":topic/")}/<topic>
+      const derived = /^\$\{replace\((aws_msk_cluster\.[^.]+)\.arn, ":cluster\/", ":topic\/"\)\}\/(.+)$/.exec(resource);
+      const entry = derived ? this.registry.byKey(derived[1]) : undefined;
+      if (derived && entry) {
+        for (const a of accesses) out.push([entry, a, derived[2]]);
+        continue;
+      }
       // arn:aws:kafka:<region>:<account>:topic/<cluster name>/<cluster uuid>/<topic>
       const m = /topic\/([^/]+)\/[^/]+\/(.+)$/.exec(resource);
       if (!m) continue;
@@ -310,12 +318,13 @@ class AccessReader {
 }
 
 /**
- * Parses a policy: JSON, or cdktf's `${jsonencode({"Key" = value, …})}` form, whose references
+ * Parses a policy: JSON (interpolations allowed), or cdktf's `${jsonencode({"Key" = value, …})}` form, whose references
  * become strings. Undefined when neither works.
  */
 export function parsePolicy(text: string): unknown {
   try {
-    return JSON.parse(text);
+    // JSON, possibly with Terraform interpolations inside strings (the library writes policies so).
+    return parseJsonTemplate(text);
   } catch {
     const inner = /^\$\{jsonencode\(([\s\S]*)\)\}$/.exec(text.trim())?.[1];
     if (!inner) return undefined;
