@@ -1,7 +1,7 @@
 import { failWith } from "../errors";
 import { isUnresolved } from "../core/resource-metadata";
 import { nearest } from "../core/suggest";
-import { resolveTierAndName } from "../core/resolve-common";
+import { recordedOverrides, resolveTierAndName } from "../core/resolve-common";
 import { EnvironmentTier, TierPolicy } from "../standards/tiers";
 import {
   CONFLUENT_AVAILABILITIES,
@@ -403,10 +403,7 @@ export function resolveConfluentClusterProps(
       path,
     );
   }
-  const overrides: Record<string, string> = {};
-  for (const [k, v] of Object.entries(weakenings)) {
-    overrides[k] = props.prodOverride ? `${v} (${props.prodOverride.reason})` : v;
-  }
+  const overrides = recordedOverrides(weakenings, props.prodOverride);
 
   return {
     name,

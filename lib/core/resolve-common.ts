@@ -43,3 +43,16 @@ export function resolveTierAndName(
   }
   return { tier, policy: tierPolicy(tier), name };
 }
+
+/**
+ * The weakenings of a construct as recorded in its audit metadata: the value, with the reason of the
+ * explicit prod override appended when one was given.
+ */
+export function recordedOverrides(
+  weakenings: Readonly<Record<string, string>>,
+  prodOverride: { readonly reason: string } | undefined,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(weakenings)) out[k] = prodOverride ? `${v} (${prodOverride.reason})` : v;
+  return out;
+}

@@ -1,5 +1,5 @@
 import { failWith } from "../errors";
-import { resolveTierAndName } from "../core/resolve-common";
+import { recordedOverrides, resolveTierAndName } from "../core/resolve-common";
 import { isUnresolved } from "../core/resource-metadata";
 import { nearest } from "../core/suggest";
 import { BrokerInstanceType, brokerInstanceInfo } from "../standards/broker-types";
@@ -374,10 +374,7 @@ export function resolveMskClusterProps(props: MskClusterProps, path: string): Re
       path,
     );
   }
-  const overrides: Record<string, string> = {};
-  for (const [k, v] of Object.entries(weakenings)) {
-    overrides[k] = props.prodOverride ? `${v} (${props.prodOverride.reason})` : v;
-  }
+  const overrides = recordedOverrides(weakenings, props.prodOverride);
 
   return {
     name,

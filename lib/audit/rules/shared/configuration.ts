@@ -1,9 +1,9 @@
 /**
  * Reading `aws_msk_configuration.server_properties` for the broker-baseline rules.
  */
-import { parseServerProperties } from "../../../standards/broker-baseline";
-import { notApplicable } from "../../rule";
-import type { AuditResource, RuleContext, RuleResult } from "../../types";
+import { BASELINE_REQUIREMENTS, parseServerProperties } from "../../../standards/broker-baseline";
+import { defineRule, fail, notApplicable, pass } from "../../rule";
+import type { AuditResource, AuditRule, RuleContext, RuleResult } from "../../types";
 import { isUnresolved } from "../../values";
 import { configurationUsers, isExpressCluster } from "./msk";
 
@@ -37,4 +37,39 @@ export function readConfiguration(configuration: AuditResource, ctx: RuleContext
 export function effective(props: Record<string, string>, key: string): { value: string; defaulted: boolean } {
   if (props[key] !== undefined) return { value: props[key].trim().toLowerCase(), defaulted: false };
   return { value: MSK_DEFAULTS[key], defaulted: true };
+}
+
+/** What differs between the broker-baseline rules that require one exact value. */
+export interface BaselineEqualsRuleSpec {
+  readonly id: string;
+  readonly key: "unclean.leader.election.enable" | "auto.create.topics.enable" | "allow.everyone.if.no.acl.found";
+  readonly title: string;
+  readonly explanation: string;
+  /** Express brokers fix this key themselves: not applicable to configurations only Express clusters use. */
+  readonly fixedOnExpress?: boolean;
+}
+
+/** A broker-baseline rule: `<key>=<required value>` in every MSK configuration (value from BASELINE_REQUIREMENTS). */
+export function baselineEqualsRule(spec: BaselineEqualsRuleSpec): AuditRule {
+  const required = BASELINE_REQUIREMENTS[spec.key].equals;
+  return defineRule({
+    id: spec.id,
+    area: "MSK",
+    severity: "error",
+    title: spec.title,
+    explanation: spec.explanation,
+    fix: `Add "${spec.key}=${required}" to server_properties.`,
+    controls: [],
+    resourceTypes: ["aws_msk_configuration"],
+    evaluate(configuration, ctx) {
+      const parsed = readConfiguration(configuration, ctx);
+      if (!parsed.ok) return parsed.result;
+      if (spec.fixedOnExpress && parsed.express) return notApplicable(`Express brokers fix ${spec.key} = ${required}`);
+      const { value, defaulted } = effective(parsed.props, spec.key);
+      if (value === required) return pass();
+      return fail(
+        `${spec.key} is ${value}${defaulted ? " (MSK default: key not set)" : ""}; the baseline requires ${required}`,
+      );
+    },
+  });
 }
