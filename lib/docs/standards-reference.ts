@@ -6,6 +6,13 @@ import { MSK_ALARM_THRESHOLDS } from "../standards/alarm-thresholds";
 import { TOPIC_CLASSES, TOPIC_CLASS_NAMES } from "../standards/topic-classes";
 import { CLIENT_PROFILES, CLIENT_PROFILE_NAMES } from "../standards/client-profiles";
 import {
+  CONFLUENT_CLUSTER_KINDS,
+  CONFLUENT_CLUSTER_TYPES,
+  CONFLUENT_TIER_RULES,
+  DEDICATED_CKU,
+} from "../standards/confluent";
+import { CONFLUENT_EDITABLE_TOPIC_KEYS, CONFLUENT_REPLICATION_FACTOR } from "../standards/topic-config";
+import {
   MSK_SCRAM_SECRET_PREFIX,
   RESOURCE_NAME_PATTERN,
   STANDARD_TAG_KEYS,
@@ -184,6 +191,59 @@ export function renderStandardsReference(): string {
     );
     out.push("");
   }
+  out.push("## Confluent Cloud cluster types");
+  out.push("");
+  out.push(
+    table(
+      [
+        "Type",
+        "Zones",
+        "Networking",
+        "RBAC in Kafka",
+        "BYOK",
+        "Scaling",
+        "Ingress / egress MBps",
+        "Partitions",
+        "Storage",
+      ],
+      CONFLUENT_CLUSTER_KINDS.map((k) => {
+        const t = CONFLUENT_CLUSTER_TYPES[k];
+        return [
+          k,
+          t.availabilities.join(", "),
+          t.networking.join(", "),
+          t.rbacInKafka,
+          t.byok,
+          t.scaling,
+          `${t.limits.ingressMBps} / ${t.limits.egressMBps}`,
+          t.limits.partitions,
+          t.limits.storageTB === undefined ? "unlimited" : `${t.limits.storageTB} TB`,
+        ];
+      }),
+    ),
+  );
+  out.push("");
+  out.push(
+    table(
+      ["", ...ENVIRONMENT_TIERS],
+      [
+        [
+          "Cluster types allowed",
+          ...ENVIRONMENT_TIERS.map((t) => CONFLUENT_TIER_RULES[t].allowedClusterTypes.join(", ")),
+        ],
+        ["Multi-zone required", ...ENVIRONMENT_TIERS.map((t) => CONFLUENT_TIER_RULES[t].requireMultiZone)],
+        [
+          "Public endpoints need prodOverride",
+          ...ENVIRONMENT_TIERS.map((t) => CONFLUENT_TIER_RULES[t].publicNeedsOverride),
+        ],
+      ],
+    ),
+  );
+  out.push("");
+  out.push(
+    `Dedicated: ${DEDICATED_CKU.min}–${DEDICATED_CKU.max} CKU, at least ${DEDICATED_CKU.minMultiZone} multi-zone. Topics: replication factor fixed at ${CONFLUENT_REPLICATION_FACTOR}; settable keys ${CONFLUENT_EDITABLE_TOPIC_KEYS.map((k) => `\`${k}\``).join(", ")}.`,
+  );
+  out.push("");
   out.push("## Naming and tags");
   out.push("");
   out.push(`- Resource names: \`${RESOURCE_NAME_PATTERN.source}\`, suffixed with the tier (\`orders-prod\`).`);
