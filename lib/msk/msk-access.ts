@@ -139,7 +139,11 @@ export class MskAccess implements IKafkaAccess {
     this.acl(app, "Group", group, "Literal", "Read");
   }
 
-  /** Client-id quotas (MSK IAM, SCRAM and mTLS clients all send the application name as `client.id`). */
+  /**
+   * Quotas per principal: SCRAM users and mTLS certificates by their authenticated user name (clients
+   * cannot change it); IAM principals by `client.id`, which the rendered client properties set to the
+   * application name (an IAM principal's Kafka name is its assumed-role session, not stable).
+   */
   public addQuota(app: KafkaApplication, quota: ClientQuota, path: string): void {
     const config: Record<string, number> = {};
     if (quota.producerByteRate !== undefined) config.producer_byte_rate = quota.producerByteRate;
@@ -156,7 +160,12 @@ export class MskAccess implements IKafkaAccess {
         path,
       });
     }
-    const q = new Quota(this.scopeFor("Quotas"), app.name, { entityType: "client-id", entityName: app.name, config });
+    const byUser = app.principal.kind === "scram-user" || app.principal.kind === "tls-certificate";
+    const q = new Quota(this.scopeFor("Quotas"), app.name, {
+      entityType: byUser ? "user" : "client-id",
+      entityName: byUser ? app.principal.name : app.name,
+      config,
+    });
     recordMetadata(q, { tier: this.target.tier, construct: "KafkaQuota", cluster: this.target.clusterName });
   }
 

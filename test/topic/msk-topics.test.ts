@@ -136,15 +136,25 @@ describe("MSK topics in a data-plane stack", () => {
     expect([...groups].sort()).toEqual(["billing", "orders-api-replay"]);
   });
 
-  test("quotas by client id", () => {
+  test("quotas per principal: a SCRAM user by its user name", () => {
     expect(resourcesOf(data, "kafka_quota")).toEqual([
       expect.objectContaining({
-        entity_type: "client-id",
+        entity_type: "user",
         entity_name: "billing",
         config: { producer_byte_rate: 1048576, consumer_byte_rate: 2097152 },
       }),
     ]);
   });
+});
+
+test("quotas per principal: an IAM application by its client.id", () => {
+  const { cluster } = setup();
+  cluster.addQuota(cluster.addApplication("analytics", { principal: KafkaPrincipal.iamRole("analytics-role") }), {
+    consumerByteRate: 1000,
+  });
+  expect(
+    resourcesOf(synth(cluster.dataPlane), "kafka_quota").map((q) => [q.entity_type, q.entity_name, q.config]),
+  ).toEqual([["client-id", "analytics", { consumer_byte_rate: 1000 }]]);
 });
 
 describe("MSK grants for producers with durable profiles", () => {
