@@ -6,6 +6,7 @@ import { KafkaTopic } from "../lib/topic/kafka-topic";
 import { failWith } from "../lib/errors";
 import { recordMetadata } from "../lib/core/resource-metadata";
 import { StackArtifacts } from "../lib/core/stack-artifacts";
+import { outputName } from "../lib/core/outputs";
 import { renderFailoverRunbook } from "./failover-runbook";
 
 /** Properties of a {@link ConfluentDrPair}. */
@@ -170,8 +171,8 @@ export class ConfluentDrPair extends Construct {
             topics: props.topics.map((t) => t.topicName),
             groups,
             objectives,
-            drClusterIdOutput: `${dr.node.id.replace(/[^A-Za-z0-9_]/g, "_")}_cluster_id`,
-            drBootstrapOutput: `${dr.node.id.replace(/[^A-Za-z0-9_]/g, "_")}_bootstrap_endpoint`,
+            drClusterIdOutput: outputName(dr, "cluster_id"),
+            drBootstrapOutput: outputName(dr, "bootstrap_endpoint"),
           }),
         },
       ],

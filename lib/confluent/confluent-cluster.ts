@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { Annotations, TerraformOutput } from "cdktf";
+import { Annotations } from "cdktf";
 import { Environment } from "../providers/confluent/environment";
 import { KafkaCluster } from "../providers/confluent/kafka-cluster";
 import { RoleBinding } from "../providers/confluent/role-binding";
@@ -17,6 +17,7 @@ import { ConfluentApplication } from "./confluent-application";
 import { ConfluentAccess } from "./confluent-access";
 import { KafkaTopic as ConfluentKafkaTopic } from "../providers/confluent/kafka-topic";
 import { ArtifactFile, StackArtifacts } from "../core/stack-artifacts";
+import { addNamedOutput, outputName } from "../core/outputs";
 import { ensureAudit } from "../audit/cdktf/ensure-audit";
 import { KafkaStandardsError } from "../errors";
 import { TOPIC_NAME_PATTERN } from "../standards/naming";
@@ -325,10 +326,9 @@ export class ConfluentCluster extends Construct implements IKafkaCluster {
   }
 
   private clientPropertyFiles(): ArtifactFile[] {
-    const prefix = this.node.id.replace(/[^A-Za-z0-9_]/g, "_");
     return clientPropertyFiles(this.clusterName, this.access.all, () => ({
       auth: "confluent-api-key",
-      bootstrapOutput: `${prefix}_bootstrap_endpoint`,
+      bootstrapOutput: outputName(this, "bootstrap_endpoint"),
     }));
   }
 
@@ -365,9 +365,7 @@ export class ConfluentCluster extends Construct implements IKafkaCluster {
   }
 
   private output(suffix: string, value: string, description: string, sensitive = false): void {
-    const prefix = this.node.id.replace(/[^A-Za-z0-9_]/g, "_");
-    const o = new TerraformOutput(this, `Output_${suffix}`, { value, description, sensitive: sensitive || undefined });
-    o.overrideLogicalId(`${prefix}_${suffix}`);
+    addNamedOutput(this, suffix, value, description, sensitive);
   }
 
   private addOutputs(): void {

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { App, TerraformOutput, TerraformStack } from "cdktf";
+import { App, TerraformStack } from "cdktf";
 import { MskCluster as MskClusterL1, MskClusterLoggingInfoBrokerLogs } from "@cdktf/provider-aws/lib/msk-cluster";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { recordMetadata, standardTags } from "../core/resource-metadata";
@@ -17,6 +17,7 @@ import { StorageAutoscaling } from "./storage-autoscaling";
 import { AlarmEscalation } from "../monitoring/alarm-escalation";
 import { MskMonitoring } from "../monitoring/msk-monitoring";
 import { ArtifactFile, StackArtifacts } from "../core/stack-artifacts";
+import { addNamedOutput, outputName } from "../core/outputs";
 import { ensureAudit } from "../audit/cdktf/ensure-audit";
 import { runbookProducer } from "../docs/runbooks";
 import { architectureProducer } from "../docs/architecture";
@@ -384,7 +385,6 @@ export class MskCluster extends Construct implements IKafkaCluster {
   }
 
   private clientPropertyFiles(): ArtifactFile[] {
-    const prefix = this.node.id.replace(/[^A-Za-z0-9_]/g, "_");
     return clientPropertyFiles(this.clusterName, this.access.all, (app) => {
       const kind = app.principal.kind;
       const auth: ClientAuthMode = kind === "iam-role" ? "msk-iam" : kind === "scram-user" ? "msk-scram" : "msk-tls";
@@ -393,7 +393,7 @@ export class MskCluster extends Construct implements IKafkaCluster {
         "msk-scram": "bootstrap_brokers_sasl_scram",
         "msk-tls": "bootstrap_brokers_tls",
       }[auth as "msk-iam" | "msk-scram" | "msk-tls"];
-      return { auth, bootstrapOutput: `${prefix}_${attr}` };
+      return { auth, bootstrapOutput: outputName(this, attr) };
     });
   }
 
@@ -413,10 +413,8 @@ export class MskCluster extends Construct implements IKafkaCluster {
   }
 
   private addOutputs(plaintext: boolean): void {
-    const prefix = this.node.id.replace(/[^A-Za-z0-9_]/g, "_");
     const output = (suffix: string, value: string, description: string): void => {
-      const o = new TerraformOutput(this, `Output_${suffix}`, { value, description });
-      o.overrideLogicalId(`${prefix}_${suffix}`);
+      addNamedOutput(this, suffix, value, description);
     };
     output("cluster_arn", this.clusterArn, `ARN of MSK cluster ${this.clusterName}`);
     if (this.authentication.iam) {
