@@ -1,14 +1,10 @@
-/**
- * Stable error codes raised by the library at synth time.
- *
- * Codes never change meaning once released; new conditions get new codes.
- * `KS-<AREA>-<NNN>`: AREA is the construct family (MSK, CFL, TOPIC, ACCESS, AUDIT, CLI).
- */
-export type KafkaStandardsErrorCode = `KS-${string}-${number}`;
+import { KafkaStandardsErrorCode } from "./error-codes";
+
+export { ERROR_CODES, type KafkaStandardsErrorCode } from "./error-codes";
 
 /** What a caller supplied and what the library expected, for one invalid prop. */
 export interface KafkaStandardsErrorDetails {
-  /** Stable code, e.g. `KS-MSK-001`. */
+  /** Stable code, e.g. `KSE-MSK-001`. */
   readonly code: KafkaStandardsErrorCode;
   /** Dotted path of the prop that is wrong, e.g. `brokerNodes` or `scram.users[0]`. */
   readonly prop: string;
@@ -39,7 +35,7 @@ function render(value: unknown): string {
  * so a failed `cdktf synth` tells the user everything needed without reading the source.
  */
 export class KafkaStandardsError extends Error {
-  /** Stable code, e.g. `KS-MSK-001`. */
+  /** Stable code, e.g. `KSE-MSK-001`. */
   public readonly code: KafkaStandardsErrorCode;
   /** The prop that is wrong. */
   public readonly prop: string;

@@ -63,7 +63,7 @@ export class ConfluentDrPair extends Construct {
     const path = this.node.path;
     if (!DESTINATION_KINDS.includes(dr.clusterType.kind)) {
       failWith(
-        "KS-PAT-001",
+        "KSE-PAT-001",
         "dr",
         dr.clusterType.kind,
         "a Dedicated or Enterprise cluster (cluster-link destinations)",
@@ -73,7 +73,7 @@ export class ConfluentDrPair extends Construct {
     }
     if (primary === dr) {
       failWith(
-        "KS-PAT-002",
+        "KSE-PAT-002",
         "dr",
         dr.clusterName,
         "a cluster other than the primary",
@@ -82,12 +82,12 @@ export class ConfluentDrPair extends Construct {
       );
     }
     if (props.topics.length === 0) {
-      failWith("KS-PAT-003", "topics", [], "at least one topic of the primary", "List the topics to protect.", path);
+      failWith("KSE-PAT-003", "topics", [], "at least one topic of the primary", "List the topics to protect.", path);
     }
     for (const t of props.topics) {
       if (t.cluster !== primary) {
         failWith(
-          "KS-PAT-003",
+          "KSE-PAT-003",
           "topics",
           t.topicName,
           `topics of the primary cluster ${primary.clusterName}`,
@@ -99,7 +99,7 @@ export class ConfluentDrPair extends Construct {
     const objectives = props.objectives ?? { rpoSeconds: 60, rtoMinutes: 30 };
     if (!(objectives.rpoSeconds > 0) || !(objectives.rtoMinutes > 0)) {
       failWith(
-        "KS-PAT-004",
+        "KSE-PAT-004",
         "objectives",
         objectives,
         "positive RPO seconds and RTO minutes",

@@ -54,7 +54,7 @@ export function resolveAuditOptions(options: AuditOptions = {}): ResolvedAuditOp
   for (const p of compliance) {
     if (!COMPLIANCE_PROFILES.includes(p)) {
       throw new KafkaStandardsError({
-        code: "KS-AUDIT-003",
+        code: "KSE-AUDIT-003",
         prop: "compliance",
         value: p,
         allowed: COMPLIANCE_PROFILES.join(", "),
@@ -64,7 +64,7 @@ export function resolveAuditOptions(options: AuditOptions = {}): ResolvedAuditOp
   }
   if (options.tier !== undefined && !isEnvironmentTier(options.tier)) {
     throw new KafkaStandardsError({
-      code: "KS-AUDIT-004",
+      code: "KSE-AUDIT-004",
       prop: "tier",
       value: options.tier,
       allowed: ENVIRONMENT_TIERS.join(", "),
@@ -74,7 +74,7 @@ export function resolveAuditOptions(options: AuditOptions = {}): ResolvedAuditOp
   const failOn = options.failOn ?? "error";
   if (!FAIL_ON.includes(failOn)) {
     throw new KafkaStandardsError({
-      code: "KS-AUDIT-005",
+      code: "KSE-AUDIT-005",
       prop: "failOn",
       value: failOn,
       allowed: FAIL_ON.join(", "),
@@ -84,7 +84,7 @@ export function resolveAuditOptions(options: AuditOptions = {}): ResolvedAuditOp
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) {
     throw new KafkaStandardsError({
-      code: "KS-AUDIT-006",
+      code: "KSE-AUDIT-006",
       prop: "today",
       value: today,
       allowed: "an ISO date YYYY-MM-DD",

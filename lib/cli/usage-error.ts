@@ -4,7 +4,7 @@ import { KafkaStandardsError } from "../errors";
 export class UsageError extends KafkaStandardsError {
   constructor(problem: string) {
     super({
-      code: "KS-CLI-001",
+      code: "KSE-CLI-001",
       prop: "arguments",
       value: problem,
       allowed: "see --help",

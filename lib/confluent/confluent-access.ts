@@ -57,7 +57,7 @@ export class ConfluentAccess implements IKafkaAccess {
     const found = this.all.find((a) => a.principal.kind === principal.kind && a.principal.id === principal.id);
     if (found) return found;
     throw new KafkaStandardsError({
-      code: "KS-ACCESS-005",
+      code: "KSE-ACCESS-005",
       prop: "principal",
       value: `${principal.kind}:${principal.name}`,
       allowed: "an application of this cluster (each has its own service account)",
@@ -97,7 +97,7 @@ export class ConfluentAccess implements IKafkaAccess {
   /** Client quotas exist on Dedicated clusters only (cluster-types feature table). */
   public addQuota(app: KafkaApplication, quota: ClientQuota, path: string): void {
     const fail = (prop: string, value: unknown, allowed: string, fix: string): never => {
-      throw new KafkaStandardsError({ code: "KS-ACCESS-004", prop, value, allowed, fix, path });
+      throw new KafkaStandardsError({ code: "KSE-ACCESS-004", prop, value, allowed, fix, path });
     };
     if (!this.target.dedicated) {
       fail(

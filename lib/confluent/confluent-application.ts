@@ -91,7 +91,7 @@ export class ConfluentApplication extends ClusterServiceAccount {
     const path = this.node.path;
     if (!CONFLUENT_APPLICATION_ROLES.includes(role)) {
       fail(
-        "KS-CFL-024",
+        "KSE-CFL-024",
         "role",
         role,
         `${CONFLUENT_APPLICATION_ROLES.join(", ")} (cluster-wide roles are for the manager account only)`,
@@ -101,7 +101,7 @@ export class ConfluentApplication extends ClusterServiceAccount {
     }
     if (!CONFLUENT_KAFKA_RESOURCE_TYPES.includes(resource.resourceType)) {
       fail(
-        "KS-CFL-024",
+        "KSE-CFL-024",
         "resource.resourceType",
         resource.resourceType,
         CONFLUENT_KAFKA_RESOURCE_TYPES.join(", "),
@@ -111,7 +111,7 @@ export class ConfluentApplication extends ClusterServiceAccount {
     }
     if (!isUnresolved(resource.name) && !CONFLUENT_ID_PATTERNS.kafkaResourceName.test(resource.name)) {
       fail(
-        "KS-CFL-024",
+        "KSE-CFL-024",
         "resource.name",
         resource.name,
         "1-249 letters, digits, '.', '_' or '-' (no wildcards: use prefixed: true)",
@@ -121,7 +121,7 @@ export class ConfluentApplication extends ClusterServiceAccount {
     }
     if (!this.cluster.rbacInKafka) {
       fail(
-        "KS-CFL-025",
+        "KSE-CFL-025",
         "role",
         role,
         "topic, group and transactional-id role bindings on clusters with RBAC inside Kafka (not basic)",
@@ -133,7 +133,7 @@ export class ConfluentApplication extends ClusterServiceAccount {
     const key = `${role}|${resource.resourceType}|${resource.name}|${prefixed}`;
     if (this.bindingKeys.has(key)) {
       fail(
-        "KS-CFL-026",
+        "KSE-CFL-026",
         "resource",
         { role, ...resource },
         "each role once per resource pattern",

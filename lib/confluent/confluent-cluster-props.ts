@@ -72,7 +72,7 @@ export interface ConfluentClusterProps {
   readonly topicNamePattern?: RegExp;
   /**
    * Required in prod for a weakening (public endpoints on a Dedicated cluster).
-   * @default - none: weakening a prod cluster throws KS-CFL-019
+   * @default - none: weakening a prod cluster throws KSE-CFL-019
    */
   readonly prodOverride?: ProdOverride;
 }

@@ -254,7 +254,7 @@ export class ConfluentCluster extends Construct implements IKafkaCluster {
     checkApplicationName(name, "name", this.clusterName, new Set(this.apps.keys()), this.node.path);
     if (props.principal !== undefined) {
       throw new KafkaStandardsError({
-        code: "KS-ACCESS-005",
+        code: "KSE-ACCESS-005",
         prop: "principal",
         value: `${props.principal.kind}:${props.principal.name}`,
         allowed: "no principal: every Confluent application gets its own service account",

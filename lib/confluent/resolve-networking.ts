@@ -31,7 +31,7 @@ function fail(
   allowed: string,
   fix: string,
   path: string,
-  code: KafkaStandardsErrorCode = "KS-CFL-021",
+  code: KafkaStandardsErrorCode = "KSE-CFL-021",
 ): never {
   throw new KafkaStandardsError({ code, prop, value, allowed, fix, path });
 }
@@ -87,7 +87,7 @@ export function checkPrivateNetworking(networking: ConfluentNetworking, cloud: C
         "a literal list (its items may be references)",
         "List the accounts one by one: each gets its own confluent_private_link_access.",
         path,
-        "KS-CFL-022",
+        "KSE-CFL-022",
       );
     }
     if (!Array.isArray(allowedAccounts) || allowedAccounts.length === 0) {
@@ -97,7 +97,7 @@ export function checkPrivateNetworking(networking: ConfluentNetworking, cloud: C
         `at least one of the ${format.what} that connect`,
         "List the accounts whose private endpoints connect to the cluster.",
         path,
-        "KS-CFL-022",
+        "KSE-CFL-022",
       );
     }
     const seen = new Set<string>();
@@ -110,7 +110,7 @@ export function checkPrivateNetworking(networking: ConfluentNetworking, cloud: C
           `unique ${format.what} (the cluster runs on ${cloud})`,
           seen.has(String(account)) ? "Remove the duplicate account." : `Use ids such as ${format.example}.`,
           path,
-          "KS-CFL-022",
+          "KSE-CFL-022",
         );
       }
       seen.add(account);

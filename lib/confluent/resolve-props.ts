@@ -64,7 +64,7 @@ function resolveClusterType(value: unknown, path: string): ConfluentClusterType 
   if (value === "enterprise") return ConfluentClusterType.enterprise();
   const hint = typeof value === "string" ? nearest(value, CONFLUENT_CLUSTER_KINDS) : undefined;
   return fail(
-    "KS-CFL-005",
+    "KSE-CFL-005",
     "clusterType",
     value,
     "ConfluentClusterType.basic(), .standard(), .enterprise() or .dedicated({ cku })",
@@ -80,7 +80,7 @@ function checkCapacity(type: ConfluentClusterType, availability: ConfluentAvaila
     if (isUnresolved(cku)) return;
     if (typeof cku !== "number" || !Number.isInteger(cku) || cku < DEDICATED_CKU.min || cku > DEDICATED_CKU.max) {
       fail(
-        "KS-CFL-009",
+        "KSE-CFL-009",
         "clusterType.cku",
         cku,
         `an integer from ${DEDICATED_CKU.min} to ${DEDICATED_CKU.max}`,
@@ -90,7 +90,7 @@ function checkCapacity(type: ConfluentClusterType, availability: ConfluentAvaila
     }
     if (multiZone && cku < DEDICATED_CKU.minMultiZone) {
       fail(
-        "KS-CFL-010",
+        "KSE-CFL-010",
         "clusterType.cku",
         cku,
         `at least ${DEDICATED_CKU.minMultiZone} CKUs for a MULTI_ZONE Dedicated cluster`,
@@ -101,7 +101,7 @@ function checkCapacity(type: ConfluentClusterType, availability: ConfluentAvaila
     const byok = type.byokKeyId;
     if (byok !== undefined && !isUnresolved(byok) && !CONFLUENT_ID_PATTERNS.byokKeyId.test(byok)) {
       fail(
-        "KS-CFL-012",
+        "KSE-CFL-012",
         "clusterType.byokKeyId",
         byok,
         "a Confluent key id such as cck-abc123",
@@ -116,7 +116,7 @@ function checkCapacity(type: ConfluentClusterType, availability: ConfluentAvaila
   const min = multiZone ? ELASTIC_MAX_ECKU.minMultiZone : ELASTIC_MAX_ECKU.min;
   if (!Number.isInteger(max) || max < min) {
     fail(
-      "KS-CFL-011",
+      "KSE-CFL-011",
       "clusterType.maxEcku",
       max,
       `an integer of at least ${min}${multiZone ? " for a multi-zone cluster" : ""}`,
@@ -135,7 +135,7 @@ function resolveEnvironment(
   if (id !== undefined) {
     if (!isUnresolved(id) && !CONFLUENT_ID_PATTERNS.environmentId.test(id)) {
       fail(
-        "KS-CFL-013",
+        "KSE-CFL-013",
         "environmentId",
         id,
         "an environment id such as env-abc123",
@@ -146,7 +146,7 @@ function resolveEnvironment(
     const extra = props.environmentName !== undefined ? "environmentName" : "streamGovernance";
     if (props.environmentName !== undefined || props.streamGovernance !== undefined) {
       fail(
-        "KS-CFL-013",
+        "KSE-CFL-013",
         extra,
         props[extra],
         "environmentName and streamGovernance only when the construct creates the environment",
@@ -159,7 +159,7 @@ function resolveEnvironment(
   const envName = props.environmentName ?? name;
   if (!isUnresolved(envName) && !CONFLUENT_ID_PATTERNS.environmentName.test(envName)) {
     fail(
-      "KS-CFL-014",
+      "KSE-CFL-014",
       "environmentName",
       envName,
       "1-64 letters, digits, hyphens and underscores, starting and ending with a letter or digit",
@@ -170,7 +170,7 @@ function resolveEnvironment(
   const streamGovernance = props.streamGovernance ?? DEFAULT_STREAM_GOVERNANCE_PACKAGE;
   if (!STREAM_GOVERNANCE_PACKAGES.includes(streamGovernance)) {
     fail(
-      "KS-CFL-015",
+      "KSE-CFL-015",
       "streamGovernance",
       streamGovernance,
       STREAM_GOVERNANCE_PACKAGES.join(", "),
@@ -193,7 +193,7 @@ function resolveNetworking(
     if (info.defaultNetworking === "PUBLIC") return ConfluentNetworking.publicEndpoints();
     if (info.defaultNetworking === "ENVIRONMENT_PRIVATE_ACCESS") return ConfluentNetworking.environmentPrivateAccess();
     return fail(
-      "KS-CFL-017",
+      "KSE-CFL-017",
       "networking",
       undefined,
       `an explicit choice for ${type.kind} clusters: ${info.networking.join(", ")}`,
@@ -203,7 +203,7 @@ function resolveNetworking(
   }
   if (!(networking instanceof ConfluentNetworking)) {
     return fail(
-      "KS-CFL-016",
+      "KSE-CFL-016",
       "networking",
       networking,
       "a ConfluentNetworking factory result",
@@ -213,7 +213,7 @@ function resolveNetworking(
   }
   if (!info.networking.includes(networking.kind)) {
     fail(
-      "KS-CFL-016",
+      "KSE-CFL-016",
       "networking",
       networking.kind,
       `${info.networking.join(", ")} for ${type.kind} clusters`,
@@ -228,7 +228,7 @@ function resolveNetworking(
   const connection = networking.connectionType;
   if (connection !== undefined && !CONNECTION_TYPE_CLOUDS[connection].includes(cloud)) {
     fail(
-      "KS-CFL-018",
+      "KSE-CFL-018",
       "networking",
       `${connection} on ${cloud}`,
       `${connection} on ${CONNECTION_TYPE_CLOUDS[connection].join(", ")}`,
@@ -250,7 +250,7 @@ export function checkApplicationName(
 ): string {
   if (typeof app !== "string" || !CONFLUENT_ID_PATTERNS.applicationName.test(app)) {
     fail(
-      "KS-CFL-023",
+      "KSE-CFL-023",
       prop,
       app,
       "lower-case letters, digits and hyphens, starting with a letter, at most 40 characters",
@@ -260,7 +260,7 @@ export function checkApplicationName(
   }
   if (RESERVED_APPLICATION_NAMES.includes(app)) {
     fail(
-      "KS-CFL-023",
+      "KSE-CFL-023",
       prop,
       app,
       `any name except ${RESERVED_APPLICATION_NAMES.join(", ")} (used by the cluster's own service account)`,
@@ -269,12 +269,12 @@ export function checkApplicationName(
     );
   }
   if (taken.has(app)) {
-    fail("KS-CFL-023", prop, app, "unique application names per cluster", "Remove the duplicate application.", path);
+    fail("KSE-CFL-023", prop, app, "unique application names per cluster", "Remove the duplicate application.", path);
   }
   const saName = confluentServiceAccountName(clusterResourceName, app);
   if (saName.length > SERVICE_ACCOUNT_NAME_MAX_LENGTH) {
     fail(
-      "KS-CFL-023",
+      "KSE-CFL-023",
       prop,
       app,
       `a name that keeps the service account name "${clusterResourceName}-<app>" within ${SERVICE_ACCOUNT_NAME_MAX_LENGTH} characters`,
@@ -290,14 +290,14 @@ export function resolveConfluentClusterProps(
   props: ConfluentClusterProps,
   path: string,
 ): ResolvedConfluentClusterProps {
-  const { tier, policy, name } = resolveTierAndName(props, { tier: "KS-CFL-001", name: "KS-CFL-002" }, path);
+  const { tier, policy, name } = resolveTierAndName(props, { tier: "KSE-CFL-001", name: "KSE-CFL-002" }, path);
   const rules = CONFLUENT_TIER_RULES[tier];
 
   const cloud = props.cloud;
   if (!CONFLUENT_CLOUDS.includes(cloud)) {
     const hint = typeof cloud === "string" ? nearest(cloud.toUpperCase(), CONFLUENT_CLOUDS) : undefined;
     fail(
-      "KS-CFL-003",
+      "KSE-CFL-003",
       "cloud",
       cloud,
       CONFLUENT_CLOUDS.join(", "),
@@ -308,7 +308,7 @@ export function resolveConfluentClusterProps(
   if (!isUnresolved(props.region) && !CONFLUENT_REGION_FORMATS[cloud].pattern.test(props.region)) {
     const other = CONFLUENT_CLOUDS.find((c) => c !== cloud && CONFLUENT_REGION_FORMATS[c].pattern.test(props.region));
     fail(
-      "KS-CFL-004",
+      "KSE-CFL-004",
       "region",
       props.region,
       `a ${cloud} region name such as ${CONFLUENT_REGION_FORMATS[cloud].example}`,
@@ -322,7 +322,7 @@ export function resolveConfluentClusterProps(
   const clusterType = resolveClusterType(props.clusterType, path);
   if (!rules.allowedClusterTypes.includes(clusterType.kind)) {
     fail(
-      "KS-CFL-006",
+      "KSE-CFL-006",
       "clusterType",
       clusterType.kind,
       `${rules.allowedClusterTypes.join(", ")} in ${tier}`,
@@ -335,7 +335,7 @@ export function resolveConfluentClusterProps(
   const requested = props.availability;
   if (requested !== undefined && !CONFLUENT_AVAILABILITIES.includes(requested)) {
     fail(
-      "KS-CFL-007",
+      "KSE-CFL-007",
       "availability",
       requested,
       CONFLUENT_AVAILABILITIES.join(", "),
@@ -347,7 +347,7 @@ export function resolveConfluentClusterProps(
     requested ?? (offered.includes(rules.defaultAvailability) ? rules.defaultAvailability : offered[0]);
   if (!offered.includes(availability)) {
     fail(
-      "KS-CFL-007",
+      "KSE-CFL-007",
       "availability",
       availability,
       `${offered.join(", ")} for ${clusterType.kind} clusters`,
@@ -357,7 +357,7 @@ export function resolveConfluentClusterProps(
   }
   if (rules.requireMultiZone && availability !== "MULTI_ZONE") {
     fail(
-      "KS-CFL-008",
+      "KSE-CFL-008",
       "availability",
       availability,
       `MULTI_ZONE in ${tier}`,
@@ -384,7 +384,7 @@ export function resolveConfluentClusterProps(
   }
   if (props.prodOverride !== undefined && (props.prodOverride.reason ?? "").trim().length < 10) {
     fail(
-      "KS-CFL-020",
+      "KSE-CFL-020",
       "prodOverride.reason",
       props.prodOverride.reason,
       "a reason of at least 10 characters",
@@ -395,7 +395,7 @@ export function resolveConfluentClusterProps(
   const weak = Object.keys(weakenings);
   if (rules.publicNeedsOverride && weak.length > 0 && props.prodOverride === undefined) {
     fail(
-      "KS-CFL-019",
+      "KSE-CFL-019",
       weak[0],
       weakenings[weak[0]],
       `private networking for ${clusterType.kind} clusters in ${tier}`,

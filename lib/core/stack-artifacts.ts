@@ -145,7 +145,7 @@ export class StackArtifacts extends Construct {
     const mode: unknown = this.node.tryGetContext(ARTIFACTS_CONTEXT) ?? "all";
     if (mode !== "all" && mode !== "verify-only") {
       failWith(
-        "KS-CORE-001",
+        "KSE-CORE-001",
         `context["${ARTIFACTS_CONTEXT}"]`,
         mode,
         '"all" or "verify-only"',

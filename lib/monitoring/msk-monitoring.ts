@@ -38,7 +38,7 @@ export function validateMonitoringOptions(options: MonitoringOptions | undefined
     if (!ids.includes(id)) {
       const hint = nearest(id, ids);
       throw new KafkaStandardsError({
-        code: "KS-MON-001",
+        code: "KSE-MON-001",
         prop: `monitoring.${prop}["${id}"]`,
         value: id,
         allowed: ids.join(", "),
@@ -51,7 +51,7 @@ export function validateMonitoringOptions(options: MonitoringOptions | undefined
     check("disabledAlarms", id);
     if ((reason ?? "").trim().length < 10) {
       throw new KafkaStandardsError({
-        code: "KS-MON-002",
+        code: "KSE-MON-002",
         prop: `monitoring.disabledAlarms["${id}"]`,
         value: reason,
         allowed: "a reason of at least 10 characters",
@@ -68,7 +68,7 @@ export function validateMonitoringOptions(options: MonitoringOptions | undefined
     const greater = def.comparison.startsWith("Greater");
     if (w && (greater ? w.threshold > c.threshold : w.threshold < c.threshold)) {
       throw new KafkaStandardsError({
-        code: "KS-MON-003",
+        code: "KSE-MON-003",
         prop: `monitoring.thresholds["${id}"]`,
         value: { warning: w.threshold, critical: c.threshold },
         allowed: `a warning threshold ${greater ? "at or below" : "at or above"} the critical one`,
@@ -79,7 +79,7 @@ export function validateMonitoringOptions(options: MonitoringOptions | undefined
     for (const level of [w, c]) {
       if (level && (!Number.isInteger(level.evaluationPeriods) || level.evaluationPeriods < 1)) {
         throw new KafkaStandardsError({
-          code: "KS-MON-003",
+          code: "KSE-MON-003",
           prop: `monitoring.thresholds["${id}"].evaluationPeriods`,
           value: level.evaluationPeriods,
           allowed: "a positive integer",

@@ -57,7 +57,7 @@ export class ClientAuthentication {
     return new ClientAuthentication({ iam: true, mutualTls: options });
   }
 
-  /** Any combination of modes; at least one is required (checked by `MskCluster`, KS-MSK-007). */
+  /** Any combination of modes; at least one is required (checked by `MskCluster`, KSE-MSK-007). */
   public static of(modes: ClientAuthenticationModes): ClientAuthentication {
     return new ClientAuthentication(modes);
   }

@@ -59,7 +59,7 @@ export class MskAccess implements IKafkaAccess {
   public register(app: KafkaApplication, path: string): KafkaApplication {
     if (!/^[a-z][a-z0-9-]{0,62}$/.test(app.name) || this.applications.has(app.name)) {
       throw new KafkaStandardsError({
-        code: "KS-ACCESS-003",
+        code: "KSE-ACCESS-003",
         prop: "application name",
         value: app.name,
         allowed: "a unique name of lower-case letters, digits and hyphens",
@@ -152,7 +152,7 @@ export class MskAccess implements IKafkaAccess {
     const bad = Object.entries(config).find(([, v]) => !Number.isFinite(v) || v <= 0);
     if (Object.keys(config).length === 0 || bad) {
       throw new KafkaStandardsError({
-        code: "KS-ACCESS-004",
+        code: "KSE-ACCESS-004",
         prop: bad ? bad[0] : "quota",
         value: bad ? bad[1] : quota,
         allowed: "at least one positive rate (producerByteRate, consumerByteRate, requestPercentage)",
@@ -183,7 +183,7 @@ export class MskAccess implements IKafkaAccess {
         this.target.mutualTls ? "KafkaPrincipal.tlsCertificate(...)" : undefined,
       ].filter(Boolean);
       throw new KafkaStandardsError({
-        code: "KS-ACCESS-005",
+        code: "KSE-ACCESS-005",
         prop: "principal",
         value: `${p.kind}:${p.name}`,
         allowed: `principals of the cluster's authentication modes: ${allowed.join(", ")}`,

@@ -168,7 +168,7 @@ export interface MskClusterProps {
   readonly publicAccess?: boolean;
   /**
    * Required in prod for any weakening (plaintext, unauthenticated, public, open CIDR, weaker baseline).
-   * @default - none: weakening a prod cluster throws KS-MSK-008
+   * @default - none: weakening a prod cluster throws KSE-MSK-008
    */
   readonly prodOverride?: ProdOverride;
   /**

@@ -293,7 +293,7 @@ export class MskCluster extends Construct implements IKafkaCluster {
     const existing = app.node.tryFindChild(id);
     if (existing && !(existing instanceof MskDataPlane)) {
       throw new KafkaStandardsError({
-        code: "KS-MSK-023",
+        code: "KSE-MSK-023",
         prop: "dataPlane.stackId",
         value: id,
         allowed: "a stack id not used by another stack",
@@ -358,7 +358,7 @@ export class MskCluster extends Construct implements IKafkaCluster {
   public addApplication(name: string, options: KafkaApplicationOptions = {}): KafkaApplication {
     if (options.principal === undefined) {
       throw new KafkaStandardsError({
-        code: "KS-ACCESS-006",
+        code: "KSE-ACCESS-006",
         prop: "principal",
         value: undefined,
         allowed:

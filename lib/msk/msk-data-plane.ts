@@ -64,7 +64,7 @@ export class MskDataPlane extends TerraformStack {
     if (props.adminScramUser === undefined) {
       if (c.iamBootstrapBrokers === undefined) {
         throw new KafkaStandardsError({
-          code: "KS-MSK-022",
+          code: "KSE-MSK-022",
           prop: "dataPlane.adminScramUser",
           value: undefined,
           allowed: "a SCRAM user of the cluster when IAM authentication is off",
@@ -83,7 +83,7 @@ export class MskDataPlane extends TerraformStack {
     const secretArn = c.scramSecretArns[props.adminScramUser];
     if (secretArn === undefined || c.scramBootstrapBrokers === undefined) {
       throw new KafkaStandardsError({
-        code: "KS-MSK-022",
+        code: "KSE-MSK-022",
         prop: "dataPlane.adminScramUser",
         value: props.adminScramUser,
         allowed: `one of the cluster's SCRAM users (${Object.keys(c.scramSecretArns).join(", ") || "none"})`,

@@ -55,7 +55,7 @@ function resolveInstanceType(value: unknown, path: string): BrokerInstanceType {
   if (typeof value === "string" && brokerInstanceInfo(value)) return BrokerInstanceType.of(value);
   const hint = typeof value === "string" ? nearest(value, catalogTypes()) : undefined;
   return fail(
-    "KS-MSK-004",
+    "KSE-MSK-004",
     "instanceType",
     value,
     `a BrokerInstanceType constant (${catalogTypes().slice(0, 4).join(", ")}, …)`,
@@ -75,7 +75,7 @@ function resolveKafkaVersion(value: unknown, path: string): KafkaVersion {
   if (value instanceof KafkaVersion) return value;
   if (typeof value === "string" && kafkaVersionInfo(value)) return KafkaVersion.of(value);
   return fail(
-    "KS-MSK-005",
+    "KSE-MSK-005",
     "kafkaVersion",
     value,
     "a KafkaVersion constant (KafkaVersion.V3_9_X_KRAFT, V3_8_X, V4_1_X_KRAFT, …)",
@@ -95,7 +95,7 @@ function checkServerProperties(
     if (!allowed.includes(key)) {
       const hint = nearest(key, allowed);
       fail(
-        "KS-MSK-013",
+        "KSE-MSK-013",
         `serverProperties["${key}"]`,
         props[key],
         `keys MSK accepts in a custom configuration for ${express ? "Express" : "Standard"} brokers`,
@@ -120,13 +120,13 @@ function weakenedBaselineKeys(props: Readonly<Record<string, string>>): string[]
 
 /** Validates props and applies the standard's defaults. Throws KafkaStandardsError on the first problem. */
 export function resolveMskClusterProps(props: MskClusterProps, path: string): ResolvedMskClusterProps {
-  const { tier, policy, name } = resolveTierAndName(props, { tier: "KS-MSK-014", name: "KS-MSK-011" }, path);
+  const { tier, policy, name } = resolveTierAndName(props, { tier: "KSE-MSK-014", name: "KSE-MSK-011" }, path);
 
   const subnets = props.clientSubnetIds;
   const subnetsKnown = !isUnresolved(subnets);
   if (subnetsKnown && subnets.length < 2) {
     fail(
-      "KS-MSK-015",
+      "KSE-MSK-015",
       "clientSubnetIds",
       subnets,
       "2 or 3 subnets in distinct availability zones",
@@ -136,7 +136,7 @@ export function resolveMskClusterProps(props: MskClusterProps, path: string): Re
   }
   const subnetCount = subnetsKnown ? subnets.length : 3;
   if (subnetsKnown && new Set(subnets).size !== subnets.length) {
-    fail("KS-MSK-015", "clientSubnetIds", subnets, "distinct subnet ids", "Remove the duplicate subnet.", path);
+    fail("KSE-MSK-015", "clientSubnetIds", subnets, "distinct subnet ids", "Remove the duplicate subnet.", path);
   }
 
   const instanceType = resolveInstanceType(props.instanceType, path);
@@ -146,7 +146,7 @@ export function resolveMskClusterProps(props: MskClusterProps, path: string): Re
 
   if (!Number.isInteger(brokerNodes) || brokerNodes < 1) {
     fail(
-      "KS-MSK-001",
+      "KSE-MSK-001",
       "brokerNodes",
       brokerNodes,
       "a positive integer multiple of the number of client subnets",
@@ -156,7 +156,7 @@ export function resolveMskClusterProps(props: MskClusterProps, path: string): Re
   }
   if (brokerNodes % subnetCount !== 0) {
     fail(
-      "KS-MSK-001",
+      "KSE-MSK-001",
       "brokerNodes",
       brokerNodes,
       `a multiple of the number of client subnets (${subnetCount})`,
@@ -166,7 +166,7 @@ export function resolveMskClusterProps(props: MskClusterProps, path: string): Re
   }
   if (brokerNodes < policy.minBrokerNodes) {
     fail(
-      "KS-MSK-002",
+      "KSE-MSK-002",
       "brokerNodes",
       brokerNodes,
       `at least ${policy.minBrokerNodes} brokers in ${tier}`,
@@ -176,7 +176,7 @@ export function resolveMskClusterProps(props: MskClusterProps, path: string): Re
   }
   if (subnetCount < policy.minAvailabilityZones) {
     fail(
-      "KS-MSK-003",
+      "KSE-MSK-003",
       "clientSubnetIds",
       subnets,
       `at least ${policy.minAvailabilityZones} subnets in distinct availability zones in ${tier}`,
@@ -186,7 +186,7 @@ export function resolveMskClusterProps(props: MskClusterProps, path: string): Re
   }
   if (express && (subnetCount !== 3 || brokerNodes % 3 !== 0)) {
     fail(
-      "KS-MSK-009",
+      "KSE-MSK-009",
       "brokerNodes",
       { brokerNodes, clientSubnets: subnetCount },
       "Express brokers: 3 client subnets and a broker count that is a multiple of 3",
@@ -196,7 +196,7 @@ export function resolveMskClusterProps(props: MskClusterProps, path: string): Re
   }
   if (kafkaVersion.info?.expressOnly && !express) {
     fail(
-      "KS-MSK-016",
+      "KSE-MSK-016",
       "kafkaVersion",
       kafkaVersion.version,
       "a version available on Standard brokers",
@@ -206,7 +206,7 @@ export function resolveMskClusterProps(props: MskClusterProps, path: string): Re
   }
   if (instanceType.info?.burstable && !policy.allowBurstableBrokers) {
     fail(
-      "KS-MSK-012",
+      "KSE-MSK-012",
       "instanceType",
       instanceType.instanceType,
       `non-burstable brokers in ${tier} (t3 brokers are for dev only)`,
@@ -226,7 +226,7 @@ export function resolveMskClusterProps(props: MskClusterProps, path: string): Re
         volumeSizeGiB > STORAGE_AUTOSCALING.maxVolumeGiB)
     ) {
       fail(
-        "KS-MSK-006",
+        "KSE-MSK-006",
         "volumeSizeGiB",
         volumeSizeGiB,
         "an integer from 1 to 16384 GiB",
@@ -244,7 +244,7 @@ export function resolveMskClusterProps(props: MskClusterProps, path: string): Re
         targetPercent > STORAGE_AUTOSCALING.serviceMaxPercent
       ) {
         fail(
-          "KS-MSK-010",
+          "KSE-MSK-010",
           "storageAutoscaling.targetUtilizationPercent",
           targetPercent,
           "10 to 80 percent (50 to 60 recommended)",
@@ -254,7 +254,7 @@ export function resolveMskClusterProps(props: MskClusterProps, path: string): Re
       }
       if (!Number.isInteger(maxGiB) || maxGiB < volumeSizeGiB || maxGiB > STORAGE_AUTOSCALING.maxVolumeGiB) {
         fail(
-          "KS-MSK-010",
+          "KSE-MSK-010",
           "storageAutoscaling.maxVolumeSizeGiB",
           maxGiB,
           `an integer from volumeSizeGiB (${volumeSizeGiB}) to 16384`,
@@ -266,7 +266,7 @@ export function resolveMskClusterProps(props: MskClusterProps, path: string): Re
     }
   } else if (props.volumeSizeGiB !== undefined || props.storageAutoscaling) {
     fail(
-      "KS-MSK-006",
+      "KSE-MSK-006",
       props.volumeSizeGiB !== undefined ? "volumeSizeGiB" : "storageAutoscaling",
       props.volumeSizeGiB ?? props.storageAutoscaling,
       "nothing: Express brokers have no EBS volume to size or scale",
@@ -278,7 +278,7 @@ export function resolveMskClusterProps(props: MskClusterProps, path: string): Re
   const authentication = props.authentication ?? ClientAuthentication.iam();
   if (authentication.isEmpty && props.unauthenticatedAccess !== true) {
     fail(
-      "KS-MSK-007",
+      "KSE-MSK-007",
       "authentication",
       authentication.modes,
       "at least one of IAM, SASL/SCRAM or mutual TLS",
@@ -291,7 +291,7 @@ export function resolveMskClusterProps(props: MskClusterProps, path: string): Re
   for (const [i, user] of users.entries()) {
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(user) || seen.has(user)) {
       fail(
-        "KS-MSK-020",
+        "KSE-MSK-020",
         `authentication.scram.users[${i}]`,
         user,
         "unique names of letters, digits, '.', '_' or '-' (at most 64)",
@@ -305,7 +305,7 @@ export function resolveMskClusterProps(props: MskClusterProps, path: string): Re
   const logRetentionDays = props.logging?.retentionDays ?? policy.brokerLogRetentionDays;
   if (!LOG_RETENTION_DAYS.includes(logRetentionDays)) {
     fail(
-      "KS-MSK-019",
+      "KSE-MSK-019",
       "logging.retentionDays",
       logRetentionDays,
       LOG_RETENTION_DAYS.join(", "),
@@ -316,7 +316,7 @@ export function resolveMskClusterProps(props: MskClusterProps, path: string): Re
   const enhancedMonitoring = props.enhancedMonitoring ?? policy.enhancedMonitoring;
   if (!ENHANCED_MONITORING_LEVELS.includes(enhancedMonitoring)) {
     fail(
-      "KS-MSK-017",
+      "KSE-MSK-017",
       "enhancedMonitoring",
       enhancedMonitoring,
       ENHANCED_MONITORING_LEVELS.join(", "),
@@ -350,7 +350,7 @@ export function resolveMskClusterProps(props: MskClusterProps, path: string): Re
 
   if (props.prodOverride !== undefined && (props.prodOverride.reason ?? "").trim().length < 10) {
     fail(
-      "KS-MSK-021",
+      "KSE-MSK-021",
       "prodOverride.reason",
       props.prodOverride.reason,
       "a reason of at least 10 characters",
@@ -364,7 +364,7 @@ export function resolveMskClusterProps(props: MskClusterProps, path: string): Re
   if (tier === "prod" && hardWeakenings.length > 0 && props.prodOverride === undefined) {
     const first = hardWeakenings[0];
     fail(
-      "KS-MSK-008",
+      "KSE-MSK-008",
       first,
       weakenings[first],
       "TLS-only, authenticated, private access and the durability baseline in prod",

@@ -32,7 +32,7 @@ export function declareTopic(args: DeclareTopicArgs): KafkaTopic {
   const spec = resolveTopicSpec(args.name, args.props, { ...args.context, path });
   if (scope.node.tryFindChild(args.name)) {
     failWith(
-      "KS-TOPIC-014",
+      "KSE-TOPIC-014",
       "name",
       args.name,
       "a topic name not yet declared on this cluster",

@@ -55,7 +55,7 @@ export class KafkaTopic extends Construct {
       (this.spec.replicationFactor < 3 || Number(this.spec.config["min.insync.replicas"]) < 2)
     ) {
       throw new KafkaStandardsError({
-        code: "KS-ACCESS-001",
+        code: "KSE-ACCESS-001",
         prop: "producerProfile",
         value: app.producerProfile,
         allowed: `topics with replication factor ≥ 3 and min.insync.replicas ≥ 2 (topic ${this.topicName} has RF ${this.spec.replicationFactor}, min ISR ${this.spec.config["min.insync.replicas"]})`,
@@ -75,7 +75,7 @@ export class KafkaTopic extends Construct {
     const app = this.application(grantee);
     if (!GROUP_PATTERN.test(options.group ?? "")) {
       throw new KafkaStandardsError({
-        code: "KS-ACCESS-002",
+        code: "KSE-ACCESS-002",
         prop: "group",
         value: options.group,
         allowed: "an ASCII consumer group name of letters, digits, '.', '_' or '-' (no wildcard)",

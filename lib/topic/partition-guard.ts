@@ -40,7 +40,7 @@ export const partitionGuard: ArtifactProducer = {
     if (lowered.length === 0) return;
     const first = lowered[0];
     throw new KafkaStandardsError({
-      code: "KS-TOPIC-011",
+      code: "KSE-TOPIC-011",
       prop: "partitions",
       value: lowered.map((l) => `${l.topic}: ${l.before} → ${l.after}`).join(", "),
       allowed: "partition counts that only grow (the provider would delete and recreate the topic, losing its data)",

@@ -89,7 +89,7 @@ export function resolveTopicSpec(name: string, props: KafkaTopicProps, ctx: Topi
   const path = ctx.path;
   if (typeof name !== "string" || name.length > TOPIC_NAME_MAX_LENGTH || !ctx.namePattern.test(name)) {
     fail(
-      "KS-TOPIC-001",
+      "KSE-TOPIC-001",
       "name",
       name,
       `names matching ${ctx.namePattern} (at most ${TOPIC_NAME_MAX_LENGTH} characters)`,
@@ -102,7 +102,7 @@ export function resolveTopicSpec(name: string, props: KafkaTopicProps, ctx: Topi
   if (!topicClass) {
     const hint = nearest(String(className), TOPIC_CLASS_NAMES);
     fail(
-      "KS-TOPIC-002",
+      "KSE-TOPIC-002",
       "topicClass",
       className,
       TOPIC_CLASS_NAMES.join(", "),
@@ -113,7 +113,7 @@ export function resolveTopicSpec(name: string, props: KafkaTopicProps, ctx: Topi
 
   if (props.partitions !== undefined && props.throughput !== undefined) {
     fail(
-      "KS-TOPIC-003",
+      "KSE-TOPIC-003",
       "partitions",
       props.partitions,
       "either partitions or throughput, not both",
@@ -125,7 +125,7 @@ export function resolveTopicSpec(name: string, props: KafkaTopicProps, ctx: Topi
     const t = props.throughput;
     for (const [k, v] of Object.entries(t)) {
       if (typeof v !== "number" || !(v > 0)) {
-        fail("KS-TOPIC-003", `throughput.${k}`, v, "a positive number", "Give MB/s figures greater than zero.", path);
+        fail("KSE-TOPIC-003", `throughput.${k}`, v, "a positive number", "Give MB/s figures greater than zero.", path);
       }
     }
   }
@@ -133,7 +133,7 @@ export function resolveTopicSpec(name: string, props: KafkaTopicProps, ctx: Topi
     props.partitions ?? (props.throughput ? partitionsForThroughput(props.throughput) : DEFAULT_PARTITIONS);
   if (!Number.isInteger(partitions) || partitions < 1 || partitions > 10000) {
     fail(
-      "KS-TOPIC-003",
+      "KSE-TOPIC-003",
       "partitions",
       partitions,
       "an integer from 1 to 10000",
@@ -147,7 +147,7 @@ export function resolveTopicSpec(name: string, props: KafkaTopicProps, ctx: Topi
   if (ctx.backend === "confluent") {
     if (props.replicationFactor !== undefined && props.replicationFactor !== CONFLUENT_REPLICATION_FACTOR) {
       fail(
-        "KS-TOPIC-004",
+        "KSE-TOPIC-004",
         "replicationFactor",
         props.replicationFactor,
         "3 (fixed by Confluent Cloud)",
@@ -161,11 +161,11 @@ export function resolveTopicSpec(name: string, props: KafkaTopicProps, ctx: Topi
     const devClamp = ctx.tier === "dev" && brokers !== undefined && brokers < topicClass.minReplicationFactor;
     replicationFactor = props.replicationFactor ?? (devClamp ? brokers! : topicClass.minReplicationFactor);
     if (!Number.isInteger(replicationFactor) || replicationFactor < 1) {
-      fail("KS-TOPIC-004", "replicationFactor", replicationFactor, "a positive integer", "Use 3.", path);
+      fail("KSE-TOPIC-004", "replicationFactor", replicationFactor, "a positive integer", "Use 3.", path);
     }
     if (brokers !== undefined && replicationFactor > brokers) {
       fail(
-        "KS-TOPIC-004",
+        "KSE-TOPIC-004",
         "replicationFactor",
         replicationFactor,
         `at most the broker count (${brokers})`,
@@ -176,7 +176,7 @@ export function resolveTopicSpec(name: string, props: KafkaTopicProps, ctx: Topi
     if (replicationFactor < topicClass.minReplicationFactor) {
       if (ctx.tier !== "dev") {
         fail(
-          "KS-TOPIC-004",
+          "KSE-TOPIC-004",
           "replicationFactor",
           replicationFactor,
           `at least ${topicClass.minReplicationFactor} for class ${className} in ${ctx.tier}`,
@@ -195,7 +195,7 @@ export function resolveTopicSpec(name: string, props: KafkaTopicProps, ctx: Topi
     if (!rule) {
       const hint = nearest(key, keys);
       fail(
-        "KS-TOPIC-006",
+        "KSE-TOPIC-006",
         `config["${key}"]`,
         value,
         "Kafka topic configuration keys",
@@ -205,7 +205,7 @@ export function resolveTopicSpec(name: string, props: KafkaTopicProps, ctx: Topi
     }
     if (ctx.backend === "confluent" && !CONFLUENT_EDITABLE_TOPIC_KEYS.includes(key)) {
       fail(
-        "KS-TOPIC-008",
+        "KSE-TOPIC-008",
         `config["${key}"]`,
         value,
         `keys Confluent Cloud lets you set: ${CONFLUENT_EDITABLE_TOPIC_KEYS.join(", ")}`,
@@ -214,11 +214,11 @@ export function resolveTopicSpec(name: string, props: KafkaTopicProps, ctx: Topi
       );
     }
     const problem = checkValue(key, String(value), rule);
-    if (problem) fail("KS-TOPIC-007", `config["${key}"]`, value, problem, `Give ${key} a valid value.`, path);
+    if (problem) fail("KSE-TOPIC-007", `config["${key}"]`, value, problem, `Give ${key} a valid value.`, path);
   }
   if (given["cleanup.policy"] !== undefined && given["cleanup.policy"] !== topicClass.cleanupPolicy) {
     fail(
-      "KS-TOPIC-013",
+      "KSE-TOPIC-013",
       'config["cleanup.policy"]',
       given["cleanup.policy"],
       `"${topicClass.cleanupPolicy}" for class ${className}`,
@@ -236,7 +236,7 @@ export function resolveTopicSpec(name: string, props: KafkaTopicProps, ctx: Topi
   const minIsr = Number(config["min.insync.replicas"]);
   if (minIsr > replicationFactor - 1 && replicationFactor > 1) {
     fail(
-      "KS-TOPIC-005",
+      "KSE-TOPIC-005",
       'config["min.insync.replicas"]',
       minIsr,
       `at most replication factor − 1 (${replicationFactor - 1}), or acks=all writes stop during a rolling update`,
@@ -246,7 +246,7 @@ export function resolveTopicSpec(name: string, props: KafkaTopicProps, ctx: Topi
   }
   if (topicClass.durable && minIsr < 2 && replicationFactor >= 3) {
     fail(
-      "KS-TOPIC-005",
+      "KSE-TOPIC-005",
       'config["min.insync.replicas"]',
       minIsr,
       `at least 2 for the durable class ${className}`,
@@ -256,7 +256,7 @@ export function resolveTopicSpec(name: string, props: KafkaTopicProps, ctx: Topi
   }
   if (topicClass.durable && config["unclean.leader.election.enable"] === "true") {
     fail(
-      "KS-TOPIC-012",
+      "KSE-TOPIC-012",
       'config["unclean.leader.election.enable"]',
       "true",
       `false for the durable class ${className}`,
@@ -267,7 +267,7 @@ export function resolveTopicSpec(name: string, props: KafkaTopicProps, ctx: Topi
   const retention = Number(config["retention.ms"]);
   if (topicClass.maxRetentionMs !== undefined && (retention < 0 || retention > topicClass.maxRetentionMs)) {
     fail(
-      "KS-TOPIC-009",
+      "KSE-TOPIC-009",
       'config["retention.ms"]',
       config["retention.ms"],
       `at most ${topicClass.maxRetentionMs} ms for class ${className} (bounded retention of personal data)`,
@@ -277,7 +277,7 @@ export function resolveTopicSpec(name: string, props: KafkaTopicProps, ctx: Topi
   }
   if (topicClass.minRetentionMs !== undefined && retention >= 0 && retention < topicClass.minRetentionMs) {
     fail(
-      "KS-TOPIC-009",
+      "KSE-TOPIC-009",
       'config["retention.ms"]',
       config["retention.ms"],
       `at least ${topicClass.minRetentionMs} ms for class ${className} (seven-year record keeping)`,
@@ -288,7 +288,7 @@ export function resolveTopicSpec(name: string, props: KafkaTopicProps, ctx: Topi
 
   if (props.retire !== undefined && (props.retire.reason ?? "").trim().length < 10) {
     fail(
-      "KS-TOPIC-010",
+      "KSE-TOPIC-010",
       "retire.reason",
       props.retire.reason,
       "a reason of at least 10 characters",

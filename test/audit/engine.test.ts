@@ -97,10 +97,10 @@ describe("auditDocument", () => {
   });
 
   test.each([
-    [{ compliance: ["pci"] }, "KS-AUDIT-003"],
-    [{ tier: "qa" }, "KS-AUDIT-004"],
-    [{ failOn: "fatal" }, "KS-AUDIT-005"],
-    [{ today: "31/01/2026" }, "KS-AUDIT-006"],
+    [{ compliance: ["pci"] }, "KSE-AUDIT-003"],
+    [{ tier: "qa" }, "KSE-AUDIT-004"],
+    [{ failOn: "fatal" }, "KSE-AUDIT-005"],
+    [{ today: "31/01/2026" }, "KSE-AUDIT-006"],
   ])("invalid option %j", (options, code) => {
     expect(() => auditDocument(tfDoc([]), options as never)).toThrow(KafkaStandardsError);
     expect(() => auditDocument(tfDoc([]), options as never)).toThrow(`[${code}]`);

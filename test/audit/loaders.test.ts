@@ -111,19 +111,19 @@ describe("unusable input", () => {
   const tmp = fs.mkdtempSync(path.join(process.env.TMPDIR ?? "/tmp", "ks-loader-"));
 
   test.each([
-    ["missing file", () => loadDocumentFile(path.join(tmp, "nope.json")), "KS-AUDIT-020", "file not found"],
-    ["directory", () => loadDocumentFile(tmp), "KS-AUDIT-020", "is a directory"],
-    ["bad JSON", () => loadDocumentText("{", "bad.json"), "KS-AUDIT-021", /^not valid JSON \(/],
+    ["missing file", () => loadDocumentFile(path.join(tmp, "nope.json")), "KSE-AUDIT-020", "file not found"],
+    ["directory", () => loadDocumentFile(tmp), "KSE-AUDIT-020", "is a directory"],
+    ["bad JSON", () => loadDocumentText("{", "bad.json"), "KSE-AUDIT-021", /^not valid JSON \(/],
     [
       "array",
       () => loadDocument([], "a.json"),
-      "KS-AUDIT-022",
+      "KSE-AUDIT-022",
       "not a Terraform document (top level is not a JSON object)",
     ],
     [
       "other JSON",
       () => loadDocument({ name: "package" }, "p.json"),
-      "KS-AUDIT-022",
+      "KSE-AUDIT-022",
       "not a Terraform document (no resource, data, planned_values or values section)",
     ],
   ])("%s", (_name, load, code, problem) => {

@@ -214,19 +214,19 @@ describe("kafka-standards audit exit codes", () => {
     [
       "missing file",
       () => ["audit", path.join(tmp, "missing.json")],
-      /^kafka-standards audit: .*missing\.json: file not found \[KS-AUDIT-020\]\n$/,
+      /^kafka-standards audit: .*missing\.json: file not found \[KSE-AUDIT-020\]\n$/,
     ],
     [
       "bad JSON",
       () => ["audit", write("bad.json", "{")],
-      /^kafka-standards audit: .*bad\.json: not valid JSON \(.*\) \[KS-AUDIT-021\]\n$/,
+      /^kafka-standards audit: .*bad\.json: not valid JSON \(.*\) \[KSE-AUDIT-021\]\n$/,
     ],
     [
       "not Terraform",
       () => ["audit", write("pkg.json", { name: "x", version: "1.0.0" })],
-      /: not a Terraform document \(no resource, data, planned_values or values section\) \[KS-AUDIT-022\]\n$/,
+      /: not a Terraform document \(no resource, data, planned_values or values section\) \[KSE-AUDIT-022\]\n$/,
     ],
-    ["a directory", () => ["audit", tmp], /: is a directory \[KS-AUDIT-020\]\n$/],
+    ["a directory", () => ["audit", tmp], /: is a directory \[KSE-AUDIT-020\]\n$/],
     ["no file", () => ["audit"], /^kafka-standards audit: audit needs at least one file \(see --help\)\n$/],
     [
       "unknown option",
@@ -236,12 +236,12 @@ describe("kafka-standards audit exit codes", () => {
     [
       "bad tier",
       () => ["audit", INSECURE, "--tier", "qa"],
-      /^kafka-standards audit: \[KS-AUDIT-004\] Invalid tier: got "qa"/,
+      /^kafka-standards audit: \[KSE-AUDIT-004\] Invalid tier: got "qa"/,
     ],
     [
       "bad profile",
       () => ["audit", INSECURE, "--compliance", "gdpr,hipaa"],
-      /\[KS-AUDIT-003\] Invalid compliance: got "hipaa"/,
+      /\[KSE-AUDIT-003\] Invalid compliance: got "hipaa"/,
     ],
     [
       "unknown command",
@@ -281,7 +281,7 @@ describe("bin/kafka-standards", () => {
     expect([missing.status, missing.stdout, missing.stderr]).toEqual([
       2,
       "",
-      "kafka-standards audit: nope.json: file not found [KS-AUDIT-020]\n",
+      "kafka-standards audit: nope.json: file not found [KSE-AUDIT-020]\n",
     ]);
   });
 });

@@ -513,35 +513,35 @@ describe("ConfluentCluster validation", () => {
   });
 
   test.each<[string, Partial<ConfluentClusterProps>, string, string]>([
-    ["unknown tier", { tier: "production" as any }, "KS-CFL-001", "dev, staging, prod"],
-    ["invalid cluster name", { clusterName: "Orders_1" }, "KS-CFL-002", "lower-case letters"],
-    ["unknown cloud", { cloud: "aws" as any }, "KS-CFL-003", 'did you mean "AWS"'],
-    ["GCP region on AWS", { region: "europe-west3" }, "KS-CFL-004", 'looks like a GCP region: set cloud to "GCP"'],
-    ["malformed region", { cloud: "AZURE", region: "West Europe" }, "KS-CFL-004", "westeurope"],
-    ["unknown cluster type", { clusterType: "standart" as any }, "KS-CFL-005", 'did you mean "standard"'],
-    ["dedicated by name", { clusterType: "dedicated" as any }, "KS-CFL-005", ".dedicated({ cku })"],
+    ["unknown tier", { tier: "production" as any }, "KSE-CFL-001", "dev, staging, prod"],
+    ["invalid cluster name", { clusterName: "Orders_1" }, "KSE-CFL-002", "lower-case letters"],
+    ["unknown cloud", { cloud: "aws" as any }, "KSE-CFL-003", 'did you mean "AWS"'],
+    ["GCP region on AWS", { region: "europe-west3" }, "KSE-CFL-004", 'looks like a GCP region: set cloud to "GCP"'],
+    ["malformed region", { cloud: "AZURE", region: "West Europe" }, "KSE-CFL-004", "westeurope"],
+    ["unknown cluster type", { clusterType: "standart" as any }, "KSE-CFL-005", 'did you mean "standard"'],
+    ["dedicated by name", { clusterType: "dedicated" as any }, "KSE-CFL-005", ".dedicated({ cku })"],
     [
       "basic in prod",
       { clusterType: ConfluentClusterType.basic() },
-      "KS-CFL-006",
+      "KSE-CFL-006",
       "standard, enterprise, dedicated in prod",
     ],
     [
       "multi-zone basic",
       { tier: "dev", clusterType: ConfluentClusterType.basic(), availability: "MULTI_ZONE" },
-      "KS-CFL-007",
+      "KSE-CFL-007",
       "SINGLE_ZONE for basic clusters",
     ],
-    ["provider-only availability value", { availability: "HIGH" as any }, "KS-CFL-007", "SINGLE_ZONE, MULTI_ZONE"],
-    ["single zone in prod", { availability: "SINGLE_ZONE" }, "KS-CFL-008", "MULTI_ZONE in prod"],
-    ["fractional CKU", { ...dedicated(2.5) }, "KS-CFL-009", "an integer from 1 to 152"],
-    ["zero CKU", { tier: "dev", ...dedicated(0) }, "KS-CFL-009", "an integer from 1 to 152"],
-    ["too many CKUs", { ...dedicated(200) }, "KS-CFL-009", "an integer from 1 to 152"],
-    ["multi-zone dedicated with 1 CKU", { ...dedicated(1) }, "KS-CFL-010", "at least 2 CKUs"],
+    ["provider-only availability value", { availability: "HIGH" as any }, "KSE-CFL-007", "SINGLE_ZONE, MULTI_ZONE"],
+    ["single zone in prod", { availability: "SINGLE_ZONE" }, "KSE-CFL-008", "MULTI_ZONE in prod"],
+    ["fractional CKU", { ...dedicated(2.5) }, "KSE-CFL-009", "an integer from 1 to 152"],
+    ["zero CKU", { tier: "dev", ...dedicated(0) }, "KSE-CFL-009", "an integer from 1 to 152"],
+    ["too many CKUs", { ...dedicated(200) }, "KSE-CFL-009", "an integer from 1 to 152"],
+    ["multi-zone dedicated with 1 CKU", { ...dedicated(1) }, "KSE-CFL-010", "at least 2 CKUs"],
     [
       "multi-zone elastic ceiling below 2",
       { clusterType: ConfluentClusterType.standard({ maxEcku: 1 }) },
-      "KS-CFL-011",
+      "KSE-CFL-011",
       "at least 2 for a multi-zone cluster",
     ],
     [
@@ -550,30 +550,45 @@ describe("ConfluentCluster validation", () => {
         clusterType: ConfluentClusterType.dedicated({ cku: 2, byokKeyId: "arn:aws:kms:eu-central-1:1:key/x" }),
         networking: PRIVATE_LINK,
       },
-      "KS-CFL-012",
+      "KSE-CFL-012",
       "cck-abc123",
     ],
-    ["malformed environment id", { environmentId: "abc123" }, "KS-CFL-013", "env-abc123"],
+    ["malformed environment id", { environmentId: "abc123" }, "KSE-CFL-013", "env-abc123"],
     [
       "environment name with an existing environment",
       { environmentId: "env-abc123", environmentName: "x" },
-      "KS-CFL-013",
+      "KSE-CFL-013",
       "Remove environmentName",
     ],
-    ["invalid environment name", { environmentName: "-orders" }, "KS-CFL-014", "starting and ending with a letter"],
-    ["unknown Stream Governance package", { streamGovernance: "PREMIUM" as any }, "KS-CFL-015", "ESSENTIALS, ADVANCED"],
-    ["private networking on Standard", { networking: PRIVATE_LINK }, "KS-CFL-016", "standard clusters are public only"],
+    ["invalid environment name", { environmentName: "-orders" }, "KSE-CFL-014", "starting and ending with a letter"],
+    [
+      "unknown Stream Governance package",
+      { streamGovernance: "PREMIUM" as any },
+      "KSE-CFL-015",
+      "ESSENTIALS, ADVANCED",
+    ],
+    [
+      "private networking on Standard",
+      { networking: PRIVATE_LINK },
+      "KSE-CFL-016",
+      "standard clusters are public only",
+    ],
     [
       "public endpoints on Enterprise",
       { clusterType: ConfluentClusterType.enterprise(), networking: ConfluentNetworking.publicEndpoints() },
-      "KS-CFL-016",
+      "KSE-CFL-016",
       "ENVIRONMENT_PRIVATE_ACCESS for enterprise",
     ],
-    ["untyped networking", { networking: { kind: "PRIVATELINK" } as any }, "KS-CFL-016", "ConfluentNetworking factory"],
+    [
+      "untyped networking",
+      { networking: { kind: "PRIVATELINK" } as any },
+      "KSE-CFL-016",
+      "ConfluentNetworking factory",
+    ],
     [
       "Dedicated without a networking choice",
       { clusterType: ConfluentClusterType.dedicated({ cku: 2 }) },
-      "KS-CFL-017",
+      "KSE-CFL-017",
       "an explicit choice for dedicated clusters",
     ],
     [
@@ -584,13 +599,13 @@ describe("ConfluentCluster validation", () => {
         clusterType: ConfluentClusterType.dedicated({ cku: 2 }),
         networking: ConfluentNetworking.transitGateway({ cidr: "10.0.0.0/16" }),
       },
-      "KS-CFL-018",
+      "KSE-CFL-018",
       "TRANSITGATEWAY on AWS",
     ],
     [
       "public Dedicated in prod",
       { clusterType: ConfluentClusterType.dedicated({ cku: 2 }), networking: ConfluentNetworking.publicEndpoints() },
-      "KS-CFL-019",
+      "KSE-CFL-019",
       "private networking for dedicated clusters in prod",
     ],
     [
@@ -600,7 +615,7 @@ describe("ConfluentCluster validation", () => {
         networking: ConfluentNetworking.publicEndpoints(),
         prodOverride: { reason: "because" },
       },
-      "KS-CFL-020",
+      "KSE-CFL-020",
       "at least 10 characters",
     ],
     [
@@ -609,7 +624,7 @@ describe("ConfluentCluster validation", () => {
         clusterType: ConfluentClusterType.dedicated({ cku: 2 }),
         networking: ConfluentNetworking.peering({ cidr: "10.0.0.0/24" }),
       },
-      "KS-CFL-021",
+      "KSE-CFL-021",
       "IPv4 /16",
     ],
     [
@@ -618,7 +633,7 @@ describe("ConfluentCluster validation", () => {
         clusterType: ConfluentClusterType.dedicated({ cku: 2 }),
         networking: ConfluentNetworking.peering({ cidr: "10.0.0.0/16", reservedCidr: "10.1.0.0/16" }),
       },
-      "KS-CFL-021",
+      "KSE-CFL-021",
       "IPv4 /24",
     ],
     [
@@ -627,7 +642,7 @@ describe("ConfluentCluster validation", () => {
         clusterType: ConfluentClusterType.dedicated({ cku: 2 }),
         networking: ConfluentNetworking.privateLink({ allowedAccounts: ["123456789012"], zones: ["a", "b"] }),
       },
-      "KS-CFL-021",
+      "KSE-CFL-021",
       "three distinct zones",
     ],
     [
@@ -636,7 +651,7 @@ describe("ConfluentCluster validation", () => {
         clusterType: ConfluentClusterType.dedicated({ cku: 2 }),
         networking: ConfluentNetworking.existingNetwork("vpc-1"),
       },
-      "KS-CFL-021",
+      "KSE-CFL-021",
       "n-abc123",
     ],
     [
@@ -648,35 +663,35 @@ describe("ConfluentCluster validation", () => {
           dnsResolution: "PUBLIC" as any,
         }),
       },
-      "KS-CFL-021",
+      "KSE-CFL-021",
       "PRIVATE, CHASED_PRIVATE",
     ],
-    ["no PrivateLink account", privateLink("AWS", "eu-central-1", []), "KS-CFL-022", "at least one of the 12-digit"],
-    ["short AWS account", privateLink("AWS", "eu-central-1", ["12345"]), "KS-CFL-022", "allowedAccounts[0]"],
+    ["no PrivateLink account", privateLink("AWS", "eu-central-1", []), "KSE-CFL-022", "at least one of the 12-digit"],
+    ["short AWS account", privateLink("AWS", "eu-central-1", ["12345"]), "KSE-CFL-022", "allowedAccounts[0]"],
     [
       "AWS account on Azure",
       privateLink("AZURE", "westeurope", ["123456789012"]),
-      "KS-CFL-022",
+      "KSE-CFL-022",
       "Azure subscription ids",
     ],
     [
       "duplicate account",
       privateLink("AWS", "eu-central-1", ["123456789012", "123456789012"]),
-      "KS-CFL-022",
+      "KSE-CFL-022",
       "Remove the duplicate",
     ],
-    ["invalid application name", { applications: ["Orders API"] }, "KS-CFL-023", "applications[0]"],
-    ["duplicate application", { applications: ["a", "a"] }, "KS-CFL-023", "applications[1]"],
+    ["invalid application name", { applications: ["Orders API"] }, "KSE-CFL-023", "applications[0]"],
+    ["duplicate application", { applications: ["a", "a"] }, "KSE-CFL-023", "applications[1]"],
     [
       "reserved application name",
       { applications: ["manager"] },
-      "KS-CFL-023",
+      "KSE-CFL-023",
       "used by the cluster's own service account",
     ],
     [
       "service account name too long",
       { clusterName: "a".repeat(40), applications: ["b".repeat(40)] },
-      "KS-CFL-023",
+      "KSE-CFL-023",
       "within 64 characters",
     ],
   ])("%s", (_name, props, code, fragment) => {
@@ -694,7 +709,7 @@ describe("ConfluentCluster validation", () => {
           networking: ConfluentNetworking.privateLink({ allowedAccounts: accounts.listValue }),
         }),
     );
-    expect(error.code).toBe("KS-CFL-022");
+    expect(error.code).toBe("KSE-CFL-022");
     expect(error.message).toContain("a literal list");
   });
 
@@ -707,7 +722,7 @@ describe("ConfluentCluster validation", () => {
       ["Bad", "lower-case letters"],
     ]) {
       const error = catchError(() => cluster.addApplication(name));
-      expect(error.code).toBe("KS-CFL-023");
+      expect(error.code).toBe("KSE-CFL-023");
       expect(error.message).toContain(fragment);
     }
     expect(cluster.node.children.length).toBe(before);
@@ -718,15 +733,15 @@ describe("ConfluentCluster validation", () => {
       "cluster-wide role",
       "CloudClusterAdmin",
       { resourceType: "topic", name: "t" },
-      "KS-CFL-024",
+      "KSE-CFL-024",
       "manager account only",
     ],
-    ["unknown resource type", "DeveloperRead", { resourceType: "cluster", name: "t" }, "KS-CFL-024", "topic, group"],
+    ["unknown resource type", "DeveloperRead", { resourceType: "cluster", name: "t" }, "KSE-CFL-024", "topic, group"],
     [
       "wildcard in the name",
       "DeveloperRead",
       { resourceType: "topic", name: "orders.*" },
-      "KS-CFL-024",
+      "KSE-CFL-024",
       "prefixed: true",
     ],
   ])("addRoleBinding: %s", (_name, role, resource, code, fragment) => {
@@ -747,7 +762,7 @@ describe("ConfluentCluster validation", () => {
       applications: ["a"],
     }).application("a")!;
     const error = catchError(() => app.addRoleBinding("DeveloperRead", { resourceType: "topic", name: "t" }));
-    expect(error.code).toBe("KS-CFL-025");
+    expect(error.code).toBe("KSE-CFL-025");
     expect(error.message).toContain("not basic");
   });
 
@@ -756,15 +771,15 @@ describe("ConfluentCluster validation", () => {
     const app = new ConfluentCluster(stack, "orders", { ...BASE, applications: ["a"] }).application("a")!;
     app.addRoleBinding("DeveloperRead", { resourceType: "topic", name: "t" });
     const error = catchError(() => app.addRoleBinding("DeveloperRead", { resourceType: "topic", name: "t" }));
-    expect(error.code).toBe("KS-CFL-026");
+    expect(error.code).toBe("KSE-CFL-026");
     expect(app.roleBindings).toHaveLength(1);
   });
 
   test("error message names prop, value, allowed and fix", () => {
     const error = catchError(() => build({ availability: "SINGLE_ZONE" }));
     expect(error.message).toBe(
-      '[KS-CFL-008] Invalid availability at test/orders: got "SINGLE_ZONE". Allowed: MULTI_ZONE in prod. Fix: Remove availability (MULTI_ZONE is the prod default) or set it to MULTI_ZONE.',
+      '[KSE-CFL-008] Invalid availability at test/orders: got "SINGLE_ZONE". Allowed: MULTI_ZONE in prod. Fix: Remove availability (MULTI_ZONE is the prod default) or set it to MULTI_ZONE.',
     );
-    expect(error).toMatchObject({ code: "KS-CFL-008", prop: "availability", value: "SINGLE_ZONE" });
+    expect(error).toMatchObject({ code: "KSE-CFL-008", prop: "availability", value: "SINGLE_ZONE" });
   });
 });

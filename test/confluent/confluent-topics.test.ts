@@ -132,31 +132,31 @@ describe("Confluent quotas", () => {
     [
       "quota on a Standard cluster",
       (c) => c.addQuota(c.addApplication("x"), { producerByteRate: 1 }),
-      "KS-ACCESS-004",
+      "KSE-ACCESS-004",
       "Dedicated clusters only",
     ],
     [
       "principal passed to a Confluent application",
       (c) => c.addApplication("x", { principal: KafkaPrincipal.iamRole("r") }),
-      "KS-ACCESS-005",
+      "KSE-ACCESS-005",
       "own service account",
     ],
     [
       "grant to a principal that is no application",
       (c) => c.addTopic("a.b").grantProduce(KafkaPrincipal.confluentServiceAccount("sa-1")),
-      "KS-ACCESS-005",
+      "KSE-ACCESS-005",
       "addApplication",
     ],
     [
       "replication factor on Confluent",
       (c) => c.addTopic("a.b", { replicationFactor: 4 }),
-      "KS-TOPIC-004",
+      "KSE-TOPIC-004",
       "fixed by Confluent Cloud",
     ],
     [
       "non-editable key",
       (c) => c.addTopic("a.b", { config: { "compression.type": "lz4" } }),
-      "KS-TOPIC-008",
+      "KSE-TOPIC-008",
       "Confluent Cloud fixes it",
     ],
     [
@@ -165,7 +165,7 @@ describe("Confluent quotas", () => {
         c.addTopic("a.b");
         c.addTopic("a.b");
       },
-      "KS-TOPIC-014",
+      "KSE-TOPIC-014",
       "not yet declared",
     ],
   ])("%s", (_n, act, code, fragment) => {

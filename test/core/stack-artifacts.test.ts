@@ -42,13 +42,13 @@ describe(`context ${ARTIFACTS_CONTEXT}`, () => {
 
   test("verify-only still fails the synth on an unsuppressed error finding", () => {
     const { run } = synthWith({ [ARTIFACTS_CONTEXT]: "verify-only" }, { unauthenticated: true });
-    expect(run).toThrow(/\[KS-AUDIT-010\][\s\S]*KS-MSK-007/);
+    expect(run).toThrow(/\[KSE-AUDIT-010\][\s\S]*KS-MSK-007/);
   });
 
   test("an unknown mode is refused with a coded error", () => {
     const { run } = synthWith({ [ARTIFACTS_CONTEXT]: "none" });
     expect(run).toThrow(
-      '[KS-CORE-001] Invalid context["kafka-standards:artifacts"] at s/KafkaStandardsArtifacts: got "none". Allowed: "all" or "verify-only".',
+      '[KSE-CORE-001] Invalid context["kafka-standards:artifacts"] at s/KafkaStandardsArtifacts: got "none". Allowed: "all" or "verify-only".',
     );
   });
 });

@@ -247,26 +247,26 @@ describe("MSK monitoring validation", () => {
     [
       "unknown alarm id",
       { monitoring: { disabledAlarms: { "disk-usd": "reason long enough" } } },
-      "KS-MON-001",
+      "KSE-MON-001",
       'did you mean "disk-used"',
     ],
-    ["short reason", { monitoring: { disabledAlarms: { cpu: "no" } } }, "KS-MON-002", "at least 10 characters"],
+    ["short reason", { monitoring: { disabledAlarms: { cpu: "no" } } }, "KSE-MON-002", "at least 10 characters"],
     [
       "unknown threshold id",
       { monitoring: { thresholds: { heap: { critical: { threshold: 1, evaluationPeriods: 1 } } } } },
-      "KS-MON-001",
+      "KSE-MON-001",
       "heap",
     ],
     [
       "warning above critical",
       { monitoring: { thresholds: { "disk-used": { warning: { threshold: 90, evaluationPeriods: 1 } } } } },
-      "KS-MON-003",
+      "KSE-MON-003",
       "at or below the critical",
     ],
     [
       "zero periods",
       { monitoring: { thresholds: { cpu: { critical: { threshold: 90, evaluationPeriods: 0 } } } } },
-      "KS-MON-003",
+      "KSE-MON-003",
       "positive integer",
     ],
   ])("%s", (_n, props, code, fragment) => {

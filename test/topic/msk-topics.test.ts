@@ -264,19 +264,19 @@ describe("access validation", () => {
         c
           .addTopic("a.b", { topicClass: "telemetry" })
           .grantProduce(c.addApplication("x", { principal: KafkaPrincipal.iamRole("x") })),
-      "KS-ACCESS-001",
+      "KSE-ACCESS-001",
       "min.insync.replicas ≥ 2",
     ],
     [
       "wildcard group",
       (c) => c.addTopic("a.b").grantConsume(KafkaPrincipal.iamRole("x"), { group: "*" }),
-      "KS-ACCESS-002",
+      "KSE-ACCESS-002",
       "no wildcard",
     ],
     [
       "bad application name",
       (c) => c.addApplication("Bad Name", { principal: KafkaPrincipal.iamRole("x") }),
-      "KS-ACCESS-003",
+      "KSE-ACCESS-003",
       "lower-case",
     ],
     [
@@ -285,35 +285,35 @@ describe("access validation", () => {
         c.addApplication("x", { principal: KafkaPrincipal.iamRole("x") });
         c.addApplication("x", { principal: KafkaPrincipal.iamRole("y") });
       },
-      "KS-ACCESS-003",
+      "KSE-ACCESS-003",
       "unique",
     ],
     [
       "empty quota",
       (c) => c.addQuota(c.addApplication("x", { principal: KafkaPrincipal.iamRole("x") }), {}),
-      "KS-ACCESS-004",
+      "KSE-ACCESS-004",
       "at least one positive rate",
     ],
     [
       "unknown SCRAM user",
       (c) => c.addApplication("x", { principal: KafkaPrincipal.scramUser("nobody") }),
-      "KS-ACCESS-005",
+      "KSE-ACCESS-005",
       "one of billing",
     ],
     [
       "Confluent principal on MSK",
       (c) => c.addApplication("x", { principal: KafkaPrincipal.confluentServiceAccount("sa-1") }),
-      "KS-ACCESS-005",
+      "KSE-ACCESS-005",
       "principals of the cluster",
     ],
-    ["application without principal", (c) => c.addApplication("x"), "KS-ACCESS-006", "KafkaPrincipal.iamRole"],
+    ["application without principal", (c) => c.addApplication("x"), "KSE-ACCESS-006", "KafkaPrincipal.iamRole"],
     [
       "duplicate topic",
       (c) => {
         c.addTopic("a.b");
         c.addTopic("a.b");
       },
-      "KS-TOPIC-014",
+      "KSE-TOPIC-014",
       "not yet declared",
     ],
   ])("%s", (_n, act, code, fragment) => {
@@ -331,7 +331,7 @@ describe("access validation", () => {
 
   test("IAM off and no admin SCRAM user: the data plane cannot authenticate", () => {
     const { cluster } = setup({ authentication: ClientAuthentication.of({ scram: { users: ["a"] } }) });
-    expect(() => cluster.addTopic("a.b")).toThrow(/KS-MSK-022/);
+    expect(() => cluster.addTopic("a.b")).toThrow(/KSE-MSK-022/);
   });
 
   test("partition counts only grow across synths of the same stack", () => {
@@ -345,6 +345,6 @@ describe("access validation", () => {
     };
     run(12);
     run(24);
-    expect(() => run(6)).toThrow(/\[KS-TOPIC-011\].*orders\.created: 24 → 6/);
+    expect(() => run(6)).toThrow(/\[KSE-TOPIC-011\].*orders\.created: 24 → 6/);
   });
 });

@@ -57,7 +57,7 @@ export class KafkaStandardsAuditError extends KafkaStandardsError {
     const howTo =
       'fix the resources, or accept a finding with KafkaStandardsSuppressions.add(<construct>, [{ id: "<rule id>", reason: "<why, 10+ characters>" }])';
     super({
-      code: "KS-AUDIT-010",
+      code: "KSE-AUDIT-010",
       prop: `stack ${stackName}`,
       value: failing.map((f) => `${f.rule} ${f.resource}`),
       allowed: `no unsuppressed finding of severity ${report.options.failOn} or worse`,
@@ -70,7 +70,7 @@ export class KafkaStandardsAuditError extends KafkaStandardsError {
       (f) => `  - ${f.rule} ${f.resource}${f.path ? ` (${f.path})` : ""}: ${f.message}\n    Fix: ${f.fix}`,
     );
     this.message =
-      `[KS-AUDIT-010] Kafka standards audit failed for stack "${stackName}": ` +
+      `[KSE-AUDIT-010] Kafka standards audit failed for stack "${stackName}": ` +
       `${failing.length} unsuppressed finding${failing.length === 1 ? "" : "s"} of severity ${report.options.failOn} or worse.\n` +
       `${lines.join("\n")}\n` +
       (reportDir ? `Reports: ${path.join(reportDir, "AUDIT.md")}, ${path.join(reportDir, "audit.json")}.\n` : "") +
@@ -93,7 +93,7 @@ export class KafkaStandardsAudit extends Construct {
     resolveAuditOptions(options);
     if (App.isApp(scope)) {
       throw new KafkaStandardsError({
-        code: "KS-AUDIT-007",
+        code: "KSE-AUDIT-007",
         prop: "scope",
         value: scope.node.path || "App",
         allowed: "a TerraformStack or a construct inside one",

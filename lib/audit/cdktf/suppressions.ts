@@ -50,7 +50,7 @@ class SuppressionAspect implements IAspect {
 function validate(construct: IConstruct, s: Suppression, index: number): void {
   if (typeof s?.id !== "string" || !ruleById(s.id)) {
     throw new KafkaStandardsError({
-      code: "KS-AUDIT-001",
+      code: "KSE-AUDIT-001",
       prop: `suppressions[${index}].id`,
       value: s?.id,
       allowed: "the id of a rule in RULES.md, e.g. KS-MSK-008",
@@ -60,7 +60,7 @@ function validate(construct: IConstruct, s: Suppression, index: number): void {
   }
   if (typeof s.reason !== "string" || s.reason.trim().length < MIN_SUPPRESSION_REASON_LENGTH) {
     throw new KafkaStandardsError({
-      code: "KS-AUDIT-002",
+      code: "KSE-AUDIT-002",
       prop: `suppressions[${index}].reason`,
       value: s.reason,
       allowed: `a reason of at least ${MIN_SUPPRESSION_REASON_LENGTH} characters`,
@@ -76,14 +76,14 @@ export class KafkaStandardsSuppressions {
    * Accept findings of the given rules on every Terraform resource under `construct` (the construct
    * itself included), now and added later. Suppressed findings still appear in the reports.
    *
-   * @throws KafkaStandardsError `KS-AUDIT-001` for an unknown rule id, `KS-AUDIT-002` for a reason shorter than
-   * 10 characters, `KS-AUDIT-008` when `construct` is the App
+   * @throws KafkaStandardsError `KSE-AUDIT-001` for an unknown rule id, `KSE-AUDIT-002` for a reason shorter than
+   * 10 characters, `KSE-AUDIT-008` when `construct` is the App
    */
   public static add(construct: IConstruct, suppressions: readonly Suppression[]): void {
     if (App.isApp(construct)) {
       // cdktf runs aspects per stack, never on the App, so an App-level suppression would be ignored.
       throw new KafkaStandardsError({
-        code: "KS-AUDIT-008",
+        code: "KSE-AUDIT-008",
         prop: "construct",
         value: "App",
         allowed: "a TerraformStack or a construct inside one",

@@ -24,7 +24,7 @@ export class AuditInputError extends KafkaStandardsError {
 
 /** Error codes of unusable input. */
 export const INPUT_ERROR_CODES = Object.freeze({
-  unreadable: "KS-AUDIT-020",
-  badJson: "KS-AUDIT-021",
-  notTerraform: "KS-AUDIT-022",
+  unreadable: "KSE-AUDIT-020",
+  badJson: "KSE-AUDIT-021",
+  notTerraform: "KSE-AUDIT-022",
 } as const);

@@ -64,12 +64,12 @@ describe("KafkaStandardsAudit on app.synth()", () => {
     }
     expect(error).toBeInstanceOf(KafkaStandardsAuditError);
     const e = error as KafkaStandardsAuditError;
-    expect(e.code).toBe("KS-AUDIT-010");
+    expect(e.code).toBe("KSE-AUDIT-010");
     expect(e.findings.map((f) => [f.rule, f.resource, f.path])).toEqual([
       ["KS-MSK-001", "aws_msk_cluster.cluster", "orders/cluster"],
     ]);
     expect(e.message.split("\n").slice(0, 2)).toEqual([
-      '[KS-AUDIT-010] Kafka standards audit failed for stack "orders": 1 unsuppressed finding of severity error or worse.',
+      '[KSE-AUDIT-010] Kafka standards audit failed for stack "orders": 1 unsuppressed finding of severity error or worse.',
       '  - KS-MSK-001 aws_msk_cluster.cluster (orders/cluster): encryption_in_transit.client_broker is "TLS_PLAINTEXT", not "TLS"',
     ]);
     expect(e.message).toContain(path.join(dir, "stacks", "orders", "kafka-standards", "AUDIT.md"));
@@ -161,9 +161,9 @@ describe("KafkaStandardsAudit on app.synth()", () => {
 
   test("scope must be inside a stack", () => {
     const app = new App({ outdir: outdir() });
-    expect(() => KafkaStandardsAudit.of(app)).toThrow("[KS-AUDIT-007]");
+    expect(() => KafkaStandardsAudit.of(app)).toThrow("[KSE-AUDIT-007]");
     expect(() => KafkaStandardsAudit.of(new TerraformStack(app, "s"), { tier: "qa" as never })).toThrow(
-      "[KS-AUDIT-004]",
+      "[KSE-AUDIT-004]",
     );
   });
 });
@@ -179,22 +179,22 @@ describe("KafkaStandardsSuppressions", () => {
       error = e;
     }
     expect(error).toBeInstanceOf(KafkaStandardsError);
-    expect((error as KafkaStandardsError).code).toBe("KS-AUDIT-001");
+    expect((error as KafkaStandardsError).code).toBe("KSE-AUDIT-001");
     expect((error as Error).message).toBe(
-      '[KS-AUDIT-001] Invalid suppressions[0].id at s: got "KS-MSK-999". Allowed: the id of a rule in RULES.md, e.g. KS-MSK-008. Fix: check the rule id in the audit report or RULES.md',
+      '[KSE-AUDIT-001] Invalid suppressions[0].id at s: got "KS-MSK-999". Allowed: the id of a rule in RULES.md, e.g. KS-MSK-008. Fix: check the rule id in the audit report or RULES.md',
     );
   });
 
   test.each([["short"], ["   padded   "], [""]])("reason %j is too short", (reason) => {
     expect(() => KafkaStandardsSuppressions.add(stack, [{ id: "KS-MSK-008", reason }])).toThrow(
-      /^\[KS-AUDIT-002\] Invalid suppressions\[0\]\.reason at s/,
+      /^\[KSE-AUDIT-002\] Invalid suppressions\[0\]\.reason at s/,
     );
   });
 
   test("the App is refused (cdktf never runs aspects there)", () => {
     const app = new App({ outdir: outdir() });
     expect(() => KafkaStandardsSuppressions.add(app, [{ id: "KS-MSK-008", reason: "a long enough reason" }])).toThrow(
-      '[KS-AUDIT-008] Invalid construct: got "App". Allowed: a TerraformStack or a construct inside one.',
+      '[KSE-AUDIT-008] Invalid construct: got "App". Allowed: a TerraformStack or a construct inside one.',
     );
   });
 
