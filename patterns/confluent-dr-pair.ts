@@ -3,6 +3,7 @@ import { ClusterLink } from "../lib/providers/confluent/cluster-link";
 import { KafkaMirrorTopic } from "../lib/providers/confluent/kafka-mirror-topic";
 import { ConfluentCluster } from "../lib/confluent/confluent-cluster";
 import { KafkaTopic } from "../lib/topic/kafka-topic";
+import { KafkaApplication } from "../lib/access/kafka-application";
 import { failWith } from "../lib/errors";
 import { recordMetadata } from "../lib/core/resource-metadata";
 import { StackArtifacts } from "../lib/core/stack-artifacts";
@@ -33,6 +34,19 @@ export interface ConfluentDrPairProps {
    * @default { rpoSeconds: 60, rtoMinutes: 30 }
    */
   readonly objectives?: { readonly rpoSeconds: number; readonly rtoMinutes: number };
+  /**
+   * Give every application of the primary that is granted on a mirrored topic the same access on the
+   * standby, ahead of any incident: its own service account and API key on the standby (an application
+   * of the same name there, created when missing), DeveloperWrite on the topics it produces to and
+   * DeveloperRead on the topics and groups it consumes. Failover then needs no new secret and no role
+   * change. Mirror topics stay read-only until they are failed over, so the write grants take effect
+   * only then.
+   *
+   * Set to `false` only when the standby's credentials are managed elsewhere; the runbook then tells
+   * on-call to create them before pointing clients at the standby.
+   * @default true
+   */
+  readonly standbyAccess?: boolean;
 }
 
 /** Cluster types that can be the destination of a cluster link. */
@@ -56,6 +70,8 @@ export class ConfluentDrPair extends Construct {
   public readonly mirrors: Readonly<Record<string, KafkaMirrorTopic>>;
   /** The link name. */
   public readonly linkName: string;
+  /** Applications of the standby that mirror the primary's grants, by name (empty with `standbyAccess: false`). */
+  public readonly standbyApplications: Readonly<Record<string, KafkaApplication>>;
 
   constructor(scope: Construct, id: string, props: ConfluentDrPairProps) {
     super(scope, id);
@@ -156,8 +172,11 @@ export class ConfluentDrPair extends Construct {
       mirrors[t.topicName] = m;
     }
     this.mirrors = mirrors;
+    this.standbyApplications =
+      props.standbyAccess === false ? {} : mirrorAccess(primary, dr, new Set(props.topics.map((t) => t.topicName)));
 
     const linkName = this.linkName;
+    const standbyApps = Object.keys(this.standbyApplications).sort();
     StackArtifacts.of(this).add({
       name: `dr-${linkName}`,
       order: 27,
@@ -172,10 +191,47 @@ export class ConfluentDrPair extends Construct {
             groups,
             objectives,
             drClusterIdOutput: outputName(dr, "cluster_id"),
+            drEnvironmentIdOutput: outputName(dr, "environment_id"),
             drBootstrapOutput: outputName(dr, "bootstrap_endpoint"),
+            standbyApplications: standbyApps.map((name) => ({
+              name,
+              serviceAccount: dr.application(name)!.serviceAccountName,
+              apiKeyOutput: dr.credentialOutputs
+                ? outputName(dr, `${name.replace(/[^A-Za-z0-9_]/g, "_")}_api_key`)
+                : undefined,
+              apiSecretOutput: dr.credentialOutputs
+                ? outputName(dr, `${name.replace(/[^A-Za-z0-9_]/g, "_")}_api_secret`)
+                : undefined,
+            })),
+            standbyAccess: props.standbyAccess !== false,
           }),
         },
       ],
     });
   }
+}
+
+/**
+ * Mirrors the primary's grants on the given topics onto the standby: for each application of the
+ * primary granted on one of them, the standby application of the same name (created with the same
+ * profiles when missing) gets the same produce and consume rights on the standby.
+ */
+function mirrorAccess(
+  primary: ConfluentCluster,
+  dr: ConfluentCluster,
+  topics: ReadonlySet<string>,
+): Record<string, KafkaApplication> {
+  const out: Record<string, KafkaApplication> = {};
+  for (const app of primary.access.all) {
+    const produces = app.produces.filter((t) => topics.has(t));
+    const consumes = app.consumes.filter((c) => topics.has(c.topic));
+    if (produces.length === 0 && consumes.length === 0) continue;
+    const standby =
+      dr.access.get(app.name) ??
+      dr.addApplication(app.name, { producerProfile: app.producerProfile, consumerProfile: app.consumerProfile });
+    for (const t of produces) dr.access.grantProduceOn(t, standby);
+    for (const c of consumes) dr.access.grantConsumeOn(c.topic, standby, c.group);
+    out[app.name] = standby;
+  }
+  return out;
 }

@@ -9,7 +9,44 @@ export interface FailoverRunbookInput {
   readonly groups: readonly string[];
   readonly objectives: { readonly rpoSeconds: number; readonly rtoMinutes: number };
   readonly drClusterIdOutput: string;
+  readonly drEnvironmentIdOutput: string;
   readonly drBootstrapOutput: string;
+  /** The standby's applications and the outputs of their API keys. */
+  readonly standbyApplications: readonly {
+    readonly name: string;
+    /** Display name of its service account on the standby. */
+    readonly serviceAccount: string;
+    /** Output of its API key id, when the standby writes credential outputs. */
+    readonly apiKeyOutput?: string;
+    /** Output of its API secret, when the standby writes credential outputs. */
+    readonly apiSecretOutput?: string;
+  }[];
+  /** Whether the pair created the standby's application credentials and grants. */
+  readonly standbyAccess: boolean;
+}
+
+function standbyCredentials(i: FailoverRunbookInput): string[] {
+  if (!i.standbyAccess) {
+    return [
+      `   This pair does not manage the applications' access on ${i.dr} (\`standbyAccess: false\`): before pointing a client`,
+      `   there, give it a service account, an API key on ${i.dr} and the same topic and group roles it has on ${i.primary}.`,
+      "",
+    ];
+  }
+  if (i.standbyApplications.length === 0) return ["   No application is granted on the protected topics.", ""];
+  const rows = i.standbyApplications.map((a) =>
+    a.apiKeyOutput && a.apiSecretOutput
+      ? `   | \`${a.name}\` | \`${a.serviceAccount}\` | \`terraform output -raw ${a.apiKeyOutput}\` | \`terraform output -raw ${a.apiSecretOutput}\` (sensitive) |`
+      : `   | \`${a.name}\` | \`${a.serviceAccount}\` | \`confluent api-key list --resource "$DR_CLUSTER" --environment "$DR_ENVIRONMENT"\` | from your secret store (written there at deployment; never shown again by Confluent) |`,
+  );
+  return [
+    "   | Application | Service account | API key | API secret |",
+    "   | --- | --- | --- | --- |",
+    ...rows,
+    "",
+    `   Each key already holds the application's roles on ${i.dr} (created with the pair, before any incident).`,
+    "",
+  ];
 }
 
 /** Renders the failover / failback runbook and continuity test plan of a cluster link. */
@@ -31,8 +68,9 @@ export function renderFailoverRunbook(i: FailoverRunbookInput): string {
     "",
     "```bash",
     `export DR_CLUSTER="$(terraform output -raw ${i.drClusterIdOutput})"`,
-    `confluent kafka link describe ${i.linkName} --cluster "$DR_CLUSTER"`,
-    `for t in ${topics}; do confluent kafka mirror describe "$t" --link ${i.linkName} --cluster "$DR_CLUSTER"; done`,
+    `export DR_ENVIRONMENT="$(terraform output -raw ${i.drEnvironmentIdOutput})"`,
+    `confluent kafka link describe ${i.linkName} --cluster "$DR_CLUSTER" --environment "$DR_ENVIRONMENT"`,
+    `for t in ${topics}; do confluent kafka mirror describe "$t" --link ${i.linkName} --cluster "$DR_CLUSTER" --environment "$DR_ENVIRONMENT"; done`,
     "```",
     "",
     `Mirror lag above the RPO (${i.objectives.rpoSeconds} s) is an incident of its own: escalate as Critical.`,
@@ -44,17 +82,23 @@ export function renderFailoverRunbook(i: FailoverRunbookInput): string {
     "3. Fail over the mirror topics (they become writable; lag not yet mirrored is lost, within the RPO):",
     "",
     "   ```bash",
-    `   confluent kafka mirror failover ${topics} --link ${i.linkName} --cluster "$DR_CLUSTER"`,
+    `   confluent kafka mirror failover ${topics} --link ${i.linkName} --cluster "$DR_CLUSTER" --environment "$DR_ENVIRONMENT"`,
     "   ```",
     "",
     '   Then record it in code so the next apply agrees: set `status = "FAILED_OVER"` on the mirror topics.',
-    `4. Point clients at the DR cluster: \`terraform output -raw ${i.drBootstrapOutput}\`, and the applications' API keys of ${i.dr}.`,
+    `4. Point clients at the DR cluster (\`terraform output -raw ${i.drBootstrapOutput}\`) with their own API keys on ${i.dr}:`,
+    "",
+    ...standbyCredentials(i),
     "5. Consumers resume from the synced offsets (approximate: expect some records to be processed again; make consumers idempotent).",
     `6. Confirm producers and consumers are healthy on ${i.dr} within the RTO (${i.objectives.rtoMinutes} min).`,
     "",
     "## Planned switchover (primary healthy)",
     "",
-    "Stop producers, wait for mirror lag 0, then `confluent kafka mirror promote` (status `PROMOTED`) instead of `failover`: nothing is lost.",
+    "Stop producers, wait for mirror lag 0, then promote instead of failing over (status `PROMOTED`): nothing is lost.",
+    "",
+    "```bash",
+    `confluent kafka mirror promote ${topics} --link ${i.linkName} --cluster "$DR_CLUSTER" --environment "$DR_ENVIRONMENT"`,
+    "```",
     "",
     "## Failback",
     "",

@@ -1,5 +1,6 @@
 import { ClientProfileName } from "../standards/client-profiles";
 import { KafkaPrincipal } from "./kafka-principal";
+import type { IKafkaCluster } from "../topic/kafka-cluster";
 
 /** Properties of a {@link KafkaApplication}. */
 export interface KafkaApplicationProps {
@@ -16,6 +17,12 @@ export interface KafkaApplicationProps {
    * @default - the producer profile
    */
   readonly consumerProfile?: ClientProfileName;
+  /**
+   * The cluster the application is declared on (set by `cluster.addApplication`). Grants and quotas
+   * are refused on any other cluster.
+   * @default - none: the application can be granted on no cluster until declared on one
+   */
+  readonly cluster?: IKafkaCluster;
 }
 
 /**
@@ -72,6 +79,11 @@ export class KafkaApplication {
   ) {
     this.producerProfile = props.producerProfile ?? "DURABILITY";
     this.consumerProfile = props.consumerProfile ?? this.producerProfile;
+  }
+
+  /** The cluster the application is declared on. */
+  public get cluster(): IKafkaCluster | undefined {
+    return this.props.cluster;
   }
 
   /** The principal. */

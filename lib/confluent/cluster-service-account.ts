@@ -72,6 +72,11 @@ export class ClusterServiceAccount extends Construct {
     recordMetadata(this.apiKey, props.metadata);
   }
 
+  /** Display name of the service account. */
+  public get serviceAccountName(): string {
+    return this.serviceAccount.displayNameInput!;
+  }
+
   /** Service account id (`sa-…`). */
   public get serviceAccountId(): string {
     return this.serviceAccount.id;

@@ -6,7 +6,8 @@ import { recordMetadata } from "../core/resource-metadata";
 import { ResourceMetadata } from "../standards/naming";
 import { KafkaApplication } from "../access/kafka-application";
 import { KafkaPrincipal } from "../access/kafka-principal";
-import { ClientQuota, IKafkaAccess } from "../topic/kafka-cluster";
+import { ClientQuota, IKafkaAccess, IKafkaCluster } from "../topic/kafka-cluster";
+import { assertDeclaredOn } from "../access/declared-on";
 import type { KafkaTopic } from "../topic/kafka-topic";
 import { ConfluentApplication } from "./confluent-application";
 
@@ -21,6 +22,8 @@ export interface ConfluentAccessTarget {
   readonly dedicated: boolean;
   readonly scope: Construct;
   readonly metadata: ResourceMetadata;
+  /** The cluster, for cross-cluster checks. */
+  readonly cluster: IKafkaCluster;
   /** The application's service-account handle, by name. */
   handle(name: string): ConfluentApplication | undefined;
 }
@@ -53,6 +56,10 @@ export class ConfluentAccess implements IKafkaAccess {
     return this.applications.get(name);
   }
 
+  public isRegistered(app: KafkaApplication): boolean {
+    return this.applications.get(app.name) === app;
+  }
+
   public applicationFor(principal: KafkaPrincipal): KafkaApplication {
     const found = this.all.find((a) => a.principal.kind === principal.kind && a.principal.id === principal.id);
     if (found) return found;
@@ -67,35 +74,53 @@ export class ConfluentAccess implements IKafkaAccess {
   }
 
   public grantProduce(topic: KafkaTopic, app: KafkaApplication): void {
+    this.grantProduceOn(topic.topicName, app);
+  }
+
+  public grantConsume(topic: KafkaTopic, app: KafkaApplication, group: string): void {
+    this.grantConsumeOn(topic.topicName, app, group);
+  }
+
+  /**
+   * Produce rights on a topic of this cluster known by name only (e.g. a mirror topic of a DR pair),
+   * for an application declared on this cluster. Records the topic on the application.
+   */
+  public grantProduceOn(topicName: string, app: KafkaApplication): void {
+    if (!app.produces.includes(topicName)) app.produces.push(topicName);
     const transactional = app.producerProfile === "EXACTLY_ONCE";
     if (this.target.rbacInKafka) {
       const h = this.handle(app);
-      this.bindOnce(h, "DeveloperWrite", "topic", topic.topicName, false);
+      this.bindOnce(h, "DeveloperWrite", "topic", topicName, false);
       if (transactional) this.bindOnce(h, "DeveloperWrite", "transactional-id", `${app.name}-`, true);
       return;
     }
-    this.acl(app, "TOPIC", topic.topicName, "LITERAL", "WRITE");
-    this.acl(app, "TOPIC", topic.topicName, "LITERAL", "DESCRIBE");
+    this.acl(app, "TOPIC", topicName, "LITERAL", "WRITE");
+    this.acl(app, "TOPIC", topicName, "LITERAL", "DESCRIBE");
     if (transactional) {
       this.acl(app, "TRANSACTIONAL_ID", `${app.name}-`, "PREFIXED", "WRITE");
       this.acl(app, "TRANSACTIONAL_ID", `${app.name}-`, "PREFIXED", "DESCRIBE");
     }
   }
 
-  public grantConsume(topic: KafkaTopic, app: KafkaApplication, group: string): void {
+  /** Consume rights on a topic of this cluster known by name only, with one consumer group. */
+  public grantConsumeOn(topicName: string, app: KafkaApplication, group: string): void {
+    if (!app.consumes.some((c) => c.topic === topicName && c.group === group)) {
+      app.consumes.push({ topic: topicName, group });
+    }
     if (this.target.rbacInKafka) {
       const h = this.handle(app);
-      this.bindOnce(h, "DeveloperRead", "topic", topic.topicName, false);
+      this.bindOnce(h, "DeveloperRead", "topic", topicName, false);
       this.bindOnce(h, "DeveloperRead", "group", group, false);
       return;
     }
-    this.acl(app, "TOPIC", topic.topicName, "LITERAL", "READ");
-    this.acl(app, "TOPIC", topic.topicName, "LITERAL", "DESCRIBE");
+    this.acl(app, "TOPIC", topicName, "LITERAL", "READ");
+    this.acl(app, "TOPIC", topicName, "LITERAL", "DESCRIBE");
     this.acl(app, "GROUP", group, "LITERAL", "READ");
   }
 
   /** Client quotas exist on Dedicated clusters only (cluster-types feature table). */
   public addQuota(app: KafkaApplication, quota: ClientQuota, path: string): void {
+    assertDeclaredOn(this.target.cluster, app, "add the quota to", path);
     const fail = (prop: string, value: unknown, allowed: string, fix: string): never => {
       throw new KafkaStandardsError({ code: "KSE-ACCESS-004", prop, value, allowed, fix, path });
     };

@@ -90,7 +90,8 @@ export class ConfluentCluster extends Construct implements IKafkaCluster {
   private readonly resolved: ResolvedConfluentClusterProps;
   private readonly meta: ResourceMetadata;
   private readonly apps = new Map<string, ConfluentApplication>();
-  private readonly credentialOutputs: boolean;
+  /** Whether each application's API key and secret are Terraform outputs (`credentialOutputs`). */
+  public readonly credentialOutputs: boolean;
   private readonly topicPattern?: RegExp;
 
   constructor(scope: Construct, id: string, props: ConfluentClusterProps) {
@@ -188,6 +189,7 @@ export class ConfluentCluster extends Construct implements IKafkaCluster {
 
     this.addOutputs();
     this.access = new ConfluentAccess({
+      cluster: this,
       clusterName: r.name,
       clusterId: this.cluster.id,
       environmentId: this.environmentId,
@@ -269,7 +271,8 @@ export class ConfluentCluster extends Construct implements IKafkaCluster {
   public addTopic(topicName: string, props: KafkaTopicProps = {}): KafkaTopic {
     return declareTopic({
       cluster: this,
-      parent: this,
+      parent: () => this,
+      parentPath: this.node.path,
       scopeId: "Topics",
       name: topicName,
       props,
@@ -315,6 +318,7 @@ export class ConfluentCluster extends Construct implements IKafkaCluster {
       principal: KafkaPrincipal.confluentServiceAccount(handle.serviceAccountId, name),
       producerProfile: props.producerProfile,
       consumerProfile: props.consumerProfile,
+      cluster: this,
     });
     this.access.register(app);
     StackArtifacts.of(this).add({

@@ -36,8 +36,10 @@ export const confluentRunbookProducer: ArtifactProducer = {
               })),
             setup: [
               `export KAFKA_CLUSTER_ID="${input.clusterIdOutput ? `$(terraform output -raw ${input.clusterIdOutput})` : input.kafkaClusterId}"`,
-              "export ENVIRONMENT_ID=<env-id> GROUP=<consumer-group> TOPIC=<topic>",
-              "export METRICS_API_KEY=<key of a MetricsViewer service account> METRICS_API_SECRET=<secret>",
+              `export ENVIRONMENT_ID="${input.environmentIdOutput ? `$(terraform output -raw ${input.environmentIdOutput})` : (input.environmentId ?? "${ENVIRONMENT_ID:-replace-with-env-id}")}"`,
+              'export GROUP="${GROUP:-replace-with-consumer-group}" TOPIC="${TOPIC:-replace-with-topic}"',
+              "# a MetricsViewer service account's Cloud API key, from your secret store (never pasted into files)",
+              'export METRICS_API_KEY="${METRICS_API_KEY:?}" METRICS_API_SECRET="${METRICS_API_SECRET:?}"',
             ],
             fill: (t) =>
               t

@@ -96,6 +96,17 @@ export function renderRunbookDocument(d: RunbookDocument): string {
   return out.join("\n");
 }
 
+/**
+ * Shell lines that set the variables the commands read, each with a value to replace. Valid bash as
+ * pasted (no `<placeholder>` that the shell would read as a redirection); a value already exported
+ * in the shell is kept.
+ */
+export const PLACEHOLDER_SETUP: readonly string[] = Object.freeze([
+  'export BROKER_ID="${BROKER_ID:-1}"                     # the -b<N> part of the alarm name',
+  'export GROUP="${GROUP:-replace-with-consumer-group}"   # lag alarms: the group in the alarm name',
+  'export TOPIC="${TOPIC:-replace-with-topic}"            # lag alarms: the topic in the alarm name',
+]);
+
 /** Renders the runbook of one alarm of one MSK cluster. */
 export function renderRunbook(
   cluster: string,
@@ -115,11 +126,7 @@ export function renderRunbook(
       severity: a.meta.severity ?? "",
       condition: `${a.comparison.replace("Threshold", "")} ${a.threshold} for ${a.evaluationPeriods} period(s)`,
     })),
-    setup: [
-      "# broker id: the -b<N> part of the alarm name; group and topic: in lag alarm names",
-      `export BOOTSTRAP="$(terraform output -raw ${bootstrapOutput})"`,
-      "export BROKER_ID=1 GROUP=<consumer-group> TOPIC=<topic>",
-    ],
+    setup: [`export BOOTSTRAP="$(terraform output -raw ${bootstrapOutput})"`, ...PLACEHOLDER_SETUP],
     fill: (t) => fill(t, cluster, region),
     cluster,
   });
@@ -137,9 +144,14 @@ export function bootstrapOutputName(doc: TerraformDocument, clusterName: string)
   const clusters = Object.entries<Record<string, JsonAny>>(doc.resource?.aws_msk_cluster ?? {});
   const address = clusters.find(([, c]) => c.cluster_name === clusterName)?.[0];
   if (!address) return undefined;
+  // cdktf adds `cross-stack-output-…` outputs with the same value for references from other stacks; the
+  // runbooks name the cluster's own output, which is stable and documented.
+  const named = Object.entries<Record<string, JsonAny>>(doc.output ?? {}).filter(
+    ([name]) => !name.startsWith("cross-stack-output-"),
+  );
   for (const attr of ["bootstrap_brokers_sasl_iam", "bootstrap_brokers_sasl_scram", "bootstrap_brokers_tls"]) {
     const ref = `\${aws_msk_cluster.${address}.${attr}}`;
-    const hit = Object.entries<Record<string, JsonAny>>(doc.output ?? {}).find(([, o]) => o.value === ref);
+    const hit = named.find(([, o]) => o.value === ref);
     if (hit) return hit[0];
   }
   return undefined;

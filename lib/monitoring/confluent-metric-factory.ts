@@ -42,6 +42,13 @@ export interface ConfluentMonitoringInput {
    * @default - none; the instructions say to look the id up
    */
   readonly clusterIdOutput?: string;
+  /**
+   * The environment id (`env-…`), when literal, or the Terraform output that holds it, named in the runbooks.
+   * @default - none; the runbooks say to look the id up
+   */
+  readonly environmentId?: string;
+  /** Terraform output that holds the environment id. @default - none */
+  readonly environmentIdOutput?: string;
 }
 
 /**

@@ -42,6 +42,8 @@ export function confluentMonitoringInputs(doc: TerraformDocument): ConfluentMoni
     const literalId = typeof attrs.id === "string" && /^lkc-/.test(attrs.id) ? attrs.id : undefined;
     const ref = `\${confluent_kafka_cluster.${name}.id}`;
     const cku = first(attrs.dedicated)?.cku;
+    const envId = first(attrs.environment)?.id;
+    const literalEnv = typeof envId === "string" && /^env-/.test(envId) ? envId : undefined;
     out.push({
       clusterName: displayName,
       kafkaClusterId: literalId ?? ref,
@@ -49,6 +51,8 @@ export function confluentMonitoringInputs(doc: TerraformDocument): ConfluentMoni
       tier: meta.tier ?? "unclassified",
       cku: typeof cku === "number" ? cku : undefined,
       clusterIdOutput: literalId ? undefined : outputFor(doc, ref),
+      environmentId: literalEnv,
+      environmentIdOutput: literalEnv || typeof envId !== "string" ? undefined : outputFor(doc, envId),
     });
   }
   return out;

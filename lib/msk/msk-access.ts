@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { Fn, Lazy, TerraformStack } from "cdktf";
+import { Fn, Lazy, TerraformProvider, TerraformStack } from "cdktf";
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Acl } from "../providers/kafka/acl";
@@ -9,7 +9,8 @@ import { recordMetadata } from "../core/resource-metadata";
 import { CLIENT_PROFILES } from "../standards/client-profiles";
 import { KafkaApplication } from "../access/kafka-application";
 import { KafkaPrincipal } from "../access/kafka-principal";
-import { ClientQuota, IKafkaAccess } from "../topic/kafka-cluster";
+import { ClientQuota, IKafkaAccess, IKafkaCluster } from "../topic/kafka-cluster";
+import { assertDeclaredOn } from "../access/declared-on";
 import type { KafkaTopic } from "../topic/kafka-topic";
 
 /** What access grants need of an MSK cluster. */
@@ -24,6 +25,10 @@ export interface MskAccessTarget {
   readonly policyScope: Construct;
   /** Where ACLs and quotas go (the data-plane stack), created on first use. */
   dataPlane(): TerraformStack;
+  /** The cluster's Kafka provider configuration in the data plane. */
+  dataPlaneProvider(): TerraformProvider;
+  /** The cluster, for cross-cluster checks. */
+  readonly cluster: IKafkaCluster;
   /** Adds consumer-lag alarms for a group. */
   addConsumerGroup(group: string, topic: string): void;
   /** Tags for IAM policies. */
@@ -72,6 +77,10 @@ export class MskAccess implements IKafkaAccess {
     return app;
   }
 
+  public isRegistered(app: KafkaApplication): boolean {
+    return this.applications.get(app.name) === app;
+  }
+
   public applicationFor(principal: KafkaPrincipal): KafkaApplication {
     const existing = this.all.find((a) => a.principal.kind === principal.kind && a.principal.name === principal.name);
     if (existing) return existing;
@@ -80,7 +89,10 @@ export class MskAccess implements IKafkaAccess {
         .toLowerCase()
         .replace(/[^a-z0-9-]+/g, "-")
         .replace(/^-+|-+$/g, "") || "app";
-    return this.register(new KafkaApplication(name, { principal }), this.target.policyScope.node.path);
+    return this.register(
+      new KafkaApplication(name, { principal, cluster: this.target.cluster }),
+      this.target.policyScope.node.path,
+    );
   }
 
   public grantProduce(topic: KafkaTopic, app: KafkaApplication): void {
@@ -145,6 +157,7 @@ export class MskAccess implements IKafkaAccess {
    * application name (an IAM principal's Kafka name is its assumed-role session, not stable).
    */
   public addQuota(app: KafkaApplication, quota: ClientQuota, path: string): void {
+    assertDeclaredOn(this.target.cluster, app, "add the quota to", path);
     const config: Record<string, number> = {};
     if (quota.producerByteRate !== undefined) config.producer_byte_rate = quota.producerByteRate;
     if (quota.consumerByteRate !== undefined) config.consumer_byte_rate = quota.consumerByteRate;
@@ -165,6 +178,7 @@ export class MskAccess implements IKafkaAccess {
       entityType: byUser ? "user" : "client-id",
       entityName: byUser ? app.principal.name : app.name,
       config,
+      provider: this.target.dataPlaneProvider(),
     });
     recordMetadata(q, { tier: this.target.tier, construct: "KafkaQuota", cluster: this.target.clusterName });
   }
@@ -252,6 +266,7 @@ export class MskAccess implements IKafkaAccess {
       resourceType,
       resourceName,
       resourcePatternTypeFilter: pattern,
+      provider: this.target.dataPlaneProvider(),
     });
     recordMetadata(acl, { tier: this.target.tier, construct: "MskAccess", cluster: this.target.clusterName });
   }

@@ -27,13 +27,13 @@ import { TOPIC_NAME_PATTERN } from "../standards/naming";
 import { ClientQuota, IKafkaCluster } from "../topic/kafka-cluster";
 import { KafkaTopic } from "../topic/kafka-topic";
 import { KafkaTopicProps } from "../topic/kafka-topic-props";
-import { partitionGuard } from "../topic/partition-guard";
 import { KafkaApplication, KafkaApplicationOptions } from "../access/kafka-application";
 import { ClientAuthMode } from "../access/client-properties";
 import { clientPropertyFiles } from "../access/client-property-files";
 import { declareTopic } from "../topic/declare-topic";
 import { MskAccess } from "./msk-access";
-import { MskDataPlane } from "./msk-data-plane";
+import { MskDataPlane, MskDataPlaneCluster, validateDataPlaneAccess } from "./msk-data-plane";
+import { KafkaProvider } from "../providers/kafka/provider";
 
 /**
  * A secure, durable Amazon MSK provisioned cluster.
@@ -91,6 +91,7 @@ export class MskCluster extends Construct implements IKafkaCluster {
   public readonly access: MskAccess;
   private readonly props: MskClusterProps;
   private dataPlaneStack?: MskDataPlane;
+  private kafkaProvider?: KafkaProvider;
 
   constructor(scope: Construct, id: string, props: MskClusterProps) {
     super(scope, id);
@@ -261,6 +262,7 @@ export class MskCluster extends Construct implements IKafkaCluster {
     ensureAudit(this);
 
     this.access = new MskAccess({
+      cluster: this,
       clusterName: r.name,
       clusterArn: this.clusterArn,
       tier: r.tier,
@@ -269,6 +271,7 @@ export class MskCluster extends Construct implements IKafkaCluster {
       mutualTls: auth.mutualTls !== undefined,
       policyScope: this,
       dataPlane: () => this.dataPlane,
+      dataPlaneProvider: () => this.dataPlaneProvider,
       addConsumerGroup: (group, topic) => this.monitoring.addConsumerGroup(group, topic),
       tags,
     });
@@ -283,13 +286,16 @@ export class MskCluster extends Construct implements IKafkaCluster {
 
   /**
    * The data-plane stack (topics, ACLs, quotas through the Mongey/kafka provider), created on first use
-   * in the same app as the cluster's stack.
+   * in the same app as the cluster's stack (`<stack>-data`, or `dataPlane.stackId`). Clusters of one
+   * stack share it; each has its own provider configuration there, aliased with the cluster name.
    */
   public get dataPlane(): MskDataPlane {
     if (this.dataPlaneStack) return this.dataPlaneStack;
-    const control = TerraformStack.of(this);
+    const id = this.dataPlaneStackId;
+    const cluster = this.dataPlaneCluster();
+    // Checked before the stack is created, so a refused cluster leaves no stack behind.
+    validateDataPlaneAccess(cluster, this.node.path);
     const app = App.of(this);
-    const id = this.props.dataPlane?.stackId ?? `${control.node.id}-data`;
     const existing = app.node.tryFindChild(id);
     if (existing && !(existing instanceof MskDataPlane)) {
       throw new KafkaStandardsError({
@@ -301,28 +307,45 @@ export class MskCluster extends Construct implements IKafkaCluster {
         path: this.node.path,
       });
     }
+    const plane = (existing as MskDataPlane | undefined) ?? new MskDataPlane(app, id);
+    this.kafkaProvider = plane.providerFor(this, cluster);
+    this.dataPlaneStack = plane;
+    return plane;
+  }
+
+  /** Id of the data-plane stack of this cluster. */
+  private get dataPlaneStackId(): string {
+    return this.props.dataPlane?.stackId ?? `${TerraformStack.of(this).node.id}-data`;
+  }
+
+  private dataPlaneCluster(): MskDataPlaneCluster {
     const scram = this.authentication.scram !== undefined;
-    this.dataPlaneStack =
-      (existing as MskDataPlane | undefined) ??
-      new MskDataPlane(app, id, {
-        cluster: {
-          clusterName: this.clusterName,
-          iamBootstrapBrokers: this.authentication.iam ? this.bootstrapBrokersSaslIam : undefined,
-          scramBootstrapBrokers: scram ? this.bootstrapBrokersSaslScram : undefined,
-          scramSecretArns: Object.fromEntries(this.scramSecrets.map((s) => [s.username, s.secret.arn])),
-          controlPlane: control,
-        },
-        adminScramUser: this.props.dataPlane?.adminScramUser,
-      });
-    StackArtifacts.of(this.dataPlaneStack).add(partitionGuard);
-    return this.dataPlaneStack;
+    return {
+      clusterName: this.clusterName,
+      iamBootstrapBrokers: this.authentication.iam ? this.bootstrapBrokersSaslIam : undefined,
+      scramBootstrapBrokers: scram ? this.bootstrapBrokersSaslScram : undefined,
+      scramSecretArns: Object.fromEntries(this.scramSecrets.map((s) => [s.username, s.secret.arn])),
+      controlPlane: TerraformStack.of(this),
+      adminScramUser: this.props.dataPlane?.adminScramUser,
+    };
+  }
+
+  /**
+   * The Kafka provider configuration bound to this cluster in the data-plane stack: every topic, ACL
+   * and quota of the cluster names it. Created with the data plane.
+   */
+  public get dataPlaneProvider(): KafkaProvider {
+    if (this.kafkaProvider === undefined)
+      this.kafkaProvider = this.dataPlane.providerFor(this, this.dataPlaneCluster());
+    return this.kafkaProvider;
   }
 
   /** Adds a topic to the data plane, validated against the standard and its class. */
   public addTopic(name: string, props: KafkaTopicProps = {}): KafkaTopic {
     return declareTopic({
       cluster: this,
-      parent: this.dataPlane,
+      parent: () => this.dataPlane,
+      parentPath: this.dataPlaneStackId,
       scopeId: `${this.clusterName}-topics`,
       name,
       props,
@@ -340,6 +363,7 @@ export class MskCluster extends Construct implements IKafkaCluster {
           replicationFactor: spec.replicationFactor,
           config: { ...spec.config },
           lifecycle: spec.preventDestroy ? { preventDestroy: true } : undefined,
+          provider: this.dataPlaneProvider,
         });
         recordMetadata(topic, {
           tier: this.tier,
@@ -368,7 +392,7 @@ export class MskCluster extends Construct implements IKafkaCluster {
       });
     }
     const app = this.access.register(
-      new KafkaApplication(name, { ...options, principal: options.principal }),
+      new KafkaApplication(name, { ...options, principal: options.principal, cluster: this }),
       this.node.path,
     );
     StackArtifacts.of(this).add({

@@ -54,9 +54,11 @@ const DESCRIBE = {
   command:
     "aws kafka describe-cluster-v2 --region {region} --cluster-arn \"$(aws kafka list-clusters-v2 --region {region} --cluster-name-filter {cluster} --query 'ClusterInfoList[0].ClusterArn' --output text)\"",
 };
+// Epoch seconds instead of `date -d` (GNU-only): the AWS CLI takes "Unix time in seconds" for timestamp
+// parameters (https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-parameters-types.html).
 const METRIC = (metric: string, dims: string): { step: string; command: string } => ({
   step: `Recent values of ${metric}`,
-  command: `aws cloudwatch get-metric-statistics --region {region} --namespace AWS/Kafka --metric-name ${metric} --dimensions ${dims} --start-time "$(date -u -d '-1 hour' +%FT%TZ)" --end-time "$(date -u +%FT%TZ)" --period 300 --statistics Maximum Average`,
+  command: `aws cloudwatch get-metric-statistics --region {region} --namespace AWS/Kafka --metric-name ${metric} --dimensions ${dims} --start-time "$(( $(date -u +%s) - 3600 ))" --end-time "$(date -u +%s)" --period 300 --statistics Maximum Average`,
 });
 const CLUSTER_DIM = 'Name="Cluster Name",Value={cluster}';
 const BROKER_DIM = 'Name="Cluster Name",Value={cluster} Name="Broker ID",Value={broker}';

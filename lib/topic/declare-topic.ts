@@ -10,8 +10,13 @@ import { TopicContext, TopicSpec, resolveTopicSpec } from "./topic-spec";
 export interface DeclareTopicArgs {
   /** The cluster the topic belongs to. */
   readonly cluster: IKafkaCluster;
-  /** Construct under which the backend keeps its topics. */
-  readonly parent: Construct;
+  /**
+   * Construct under which the backend keeps its topics; called only once the topic is valid, so a
+   * refused topic creates nothing (not even the MSK data-plane stack).
+   */
+  readonly parent: () => Construct;
+  /** Construct path of `parent` (for messages, before it exists). */
+  readonly parentPath: string;
   /** Id of the folder construct of topics under `parent`. */
   readonly scopeId: string;
   /** Topic name. */
@@ -26,11 +31,11 @@ export interface DeclareTopicArgs {
 
 /** Validates a topic against the standard, refuses duplicates, and creates it (shared by every backend). */
 export function declareTopic(args: DeclareTopicArgs): KafkaTopic {
-  const scope =
-    (args.parent.node.tryFindChild(args.scopeId) as Construct | undefined) ?? new Construct(args.parent, args.scopeId);
-  const path = `${scope.node.path}/${args.name}`;
+  const path = `${args.parentPath}/${args.scopeId}/${args.name}`;
   const spec = resolveTopicSpec(args.name, args.props, { ...args.context, path });
-  if (scope.node.tryFindChild(args.name)) {
+  const parent = args.parent();
+  const existing = parent.node.tryFindChild(args.scopeId) as Construct | undefined;
+  if (existing?.node.tryFindChild(args.name)) {
     failWith(
       "KSE-TOPIC-014",
       "name",
@@ -40,5 +45,6 @@ export function declareTopic(args: DeclareTopicArgs): KafkaTopic {
       path,
     );
   }
+  const scope = existing ?? new Construct(parent, args.scopeId);
   return new KafkaTopic(scope, args.name, args.cluster, spec, (topicScope) => args.resource(topicScope, spec));
 }

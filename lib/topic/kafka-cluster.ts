@@ -45,4 +45,6 @@ export interface IKafkaAccess {
   grantConsume(topic: KafkaTopic, application: KafkaApplication, group: string): void;
   /** The application of a bare principal (created on first use with the default profiles). */
   applicationFor(principal: KafkaPrincipal): KafkaApplication;
+  /** True when `application` was declared on this cluster (grants and quotas are refused otherwise). */
+  isRegistered(application: KafkaApplication): boolean;
 }

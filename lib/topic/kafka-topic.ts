@@ -6,6 +6,7 @@ import { KafkaApplication } from "../access/kafka-application";
 import { KafkaPrincipal } from "../access/kafka-principal";
 import { IKafkaCluster } from "./kafka-cluster";
 import { TopicSpec } from "./topic-spec";
+import { assertDeclaredOn } from "../access/declared-on";
 
 /** Options of a consume grant. */
 export interface GrantConsumeOptions {
@@ -91,6 +92,9 @@ export class KafkaTopic extends Construct {
   }
 
   private application(grantee: KafkaApplication | KafkaPrincipal): KafkaApplication {
-    return grantee instanceof KafkaApplication ? grantee : this.cluster.access.applicationFor(grantee);
+    if (!(grantee instanceof KafkaApplication)) return this.cluster.access.applicationFor(grantee);
+    // Before anything is recorded on the application: a grant never crosses clusters.
+    assertDeclaredOn(this.cluster, grantee, "grant", this.node.path);
+    return grantee;
   }
 }

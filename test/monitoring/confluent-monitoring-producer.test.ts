@@ -18,6 +18,8 @@ describe("confluentMonitoringProducer", () => {
         tier: "prod",
         cku: 2,
         clusterIdOutput: "orders_cluster_id",
+        environmentId: undefined,
+        environmentIdOutput: "orders_environment_id",
       },
       {
         clusterName: "sandbox-dev",
@@ -26,6 +28,8 @@ describe("confluentMonitoringProducer", () => {
         tier: "dev",
         cku: undefined,
         clusterIdOutput: undefined,
+        environmentId: "env-abc123",
+        environmentIdOutput: undefined,
       },
       {
         clusterName: "web-prod",
@@ -34,6 +38,8 @@ describe("confluentMonitoringProducer", () => {
         tier: "unclassified",
         cku: undefined,
         clusterIdOutput: undefined,
+        environmentId: undefined,
+        environmentIdOutput: "orders_environment_id",
       },
     ]);
   });

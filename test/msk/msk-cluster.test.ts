@@ -187,9 +187,17 @@ describe("MskCluster props", () => {
     expect(versions).toHaveLength(2);
     for (const v of versions) {
       expect(v.secret_string).toBeUndefined();
-      expect(v.secret_string_wo).toMatch(/data\.aws_secretsmanager_random_password\.[^.]+\.random_password/);
+      // The ephemeral block: never in the plan or the state (the data source of the same name is).
+      expect(v.secret_string_wo).toMatch(
+        /[ (]ephemeral\.aws_secretsmanager_random_password\.[^.]+\.random_password[ )}]/,
+      );
       expect(v.secret_string_wo_version).toBe(1);
     }
+    expect(doc.data?.aws_secretsmanager_random_password).toBeUndefined();
+    expect(Object.values<any>((doc as any).ephemeral.aws_secretsmanager_random_password)).toEqual([
+      { password_length: 32, exclude_punctuation: true, require_each_included_type: true },
+      { password_length: 32, exclude_punctuation: true, require_each_included_type: true },
+    ]);
     expect(resourcesOf(doc, "aws_msk_single_scram_secret_association")).toHaveLength(2);
     expect(cluster(doc).client_authentication.sasl).toEqual({ iam: true, scram: true });
     expect(msk.scramSecrets.map((s) => s.username)).toEqual(["app-a", "app-b"]);

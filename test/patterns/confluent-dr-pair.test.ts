@@ -165,3 +165,87 @@ describe("ConfluentDrPair validation", () => {
     expect((error as Error).message).toContain(fragment);
   });
 });
+
+describe("ConfluentDrPair standby access: failover needs no new secret", () => {
+  function build(props: Partial<ConfluentDrPairProps> = {}): {
+    doc: any;
+    pair: ConfluentDrPair;
+    standby: ConfluentCluster;
+  } {
+    const { stack } = newConfluentStack();
+    const { primary, standby } = clusters(stack);
+    const t1 = primary.addTopic("orders.created");
+    const t2 = primary.addTopic("orders.internal");
+    const writer = primary.addApplication("orders-api", { producerProfile: "EXACTLY_ONCE" });
+    t1.grantProduce(writer);
+    t1.grantConsume(primary.addApplication("fulfilment"), { group: "fulfilment" });
+    t2.grantConsume(primary.addApplication("internal-only"), { group: "internal" });
+    const pair = new ConfluentDrPair(stack, "Dr", { primary, dr: standby, topics: [t1], ...props });
+    return { doc: synth(stack), pair, standby };
+  }
+
+  test("every application granted on a mirrored topic gets its own account, key and the same roles on the standby", () => {
+    const { doc, pair, standby } = build();
+    expect(Object.keys(pair.standbyApplications).sort()).toEqual(["fulfilment", "orders-api"]);
+    expect(standby.applications.map((a) => a.applicationName).sort()).toEqual(["fulfilment", "orders-api"]);
+    const keys = resourcesOf(doc, "confluent_api_key").map((k) => k.display_name);
+    expect(keys).toEqual(
+      expect.arrayContaining(["orders-dr-prod-fulfilment-kafka", "orders-dr-prod-orders-api-kafka"]),
+    );
+    const dr = standby.access.get("orders-api")!;
+    expect(dr.produces).toEqual(["orders.created"]);
+    expect(standby.access.get("fulfilment")!.consumes).toEqual([{ topic: "orders.created", group: "fulfilment" }]);
+    // Nothing for the application granted only on a topic that is not mirrored.
+    expect(standby.access.get("internal-only")).toBeUndefined();
+  });
+
+  test("standby role bindings: DeveloperWrite on the topic and transactional ids, DeveloperRead on topic and group", () => {
+    const { doc, standby } = build();
+    const crn = (r: any): string => String(r.crn_pattern);
+    const onStandby = resourcesOf(doc, "confluent_role_binding").filter((b) =>
+      crn(b).includes(
+        `kafka=\${confluent_kafka_cluster.${Object.entries<any>(doc.resource.confluent_kafka_cluster).find(([, c]) => c.display_name === standby.clusterName)![0]}.id}`,
+      ),
+    );
+    const rows = onStandby
+      .filter((b) => b.role_name !== "CloudClusterAdmin")
+      .map((b) => `${b.role_name} ${crn(b).replace(/^.*\/kafka=[^/]+\//, "")}`)
+      .sort();
+    expect(rows).toEqual([
+      "DeveloperRead group=fulfilment",
+      "DeveloperRead topic=orders.created",
+      "DeveloperWrite topic=orders.created",
+      "DeveloperWrite transactional-id=orders-api-*",
+    ]);
+  });
+
+  test("the runbook names each standby key and passes --environment to every Confluent CLI call", () => {
+    const { outdir } = synthApp((app) => {
+      const stack = new TerraformStack(app, "dr");
+      new ConfluentProvider(stack, "confluent", {});
+      const { primary, standby } = clusters(stack, { ...DEDICATED, credentialOutputs: true });
+      const t = primary.addTopic("orders.created");
+      t.grantConsume(primary.addApplication("fulfilment"), { group: "fulfilment" });
+      new ConfluentDrPair(stack, "Dr", { primary, dr: standby, topics: [t] });
+    });
+    const runbook = fs.readFileSync(
+      path.join(outdir, "stacks", "dr", "kafka-standards", "runbooks", "orders-prod-to-orders-dr-prod-failover.md"),
+      "utf8",
+    );
+    const cli = runbook
+      .split("\n")
+      .filter((l) => /confluent kafka (link|mirror) /.test(l) && !l.includes("`confluent kafka mirror promote` "));
+    expect(cli.length).toBeGreaterThanOrEqual(4);
+    for (const line of cli) expect(line).toContain('--environment "$DR_ENVIRONMENT"');
+    expect(runbook).toContain('export DR_ENVIRONMENT="$(terraform output -raw dr_environment_id)"');
+    expect(runbook).toContain(
+      "| `fulfilment` | `orders-dr-prod-fulfilment` | `terraform output -raw dr_fulfilment_api_key` | `terraform output -raw dr_fulfilment_api_secret` (sensitive) |",
+    );
+  });
+
+  test("standbyAccess: false creates nothing on the standby and the runbook says what to do", () => {
+    const { pair, standby } = build({ standbyAccess: false });
+    expect(pair.standbyApplications).toEqual({});
+    expect(standby.applications).toEqual([]);
+  });
+});

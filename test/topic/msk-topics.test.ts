@@ -66,6 +66,7 @@ describe("MSK topics in a data-plane stack", () => {
     const data = stacks["shop-data"];
     expect(data.provider!.kafka).toEqual([
       {
+        alias: "shop-prod",
         bootstrap_servers: expect.stringMatching(
           /^\$\{split\(",", data\.terraform_remote_state\.[^}]+bootstrap_brokers_sasl_iam\)\}$/,
         ),
@@ -220,12 +221,19 @@ describe("SCRAM-only data plane", () => {
     cluster.addTopic("a.b");
     const data = synth(cluster.dataPlane);
     expect(data.provider!.kafka[0]).toMatchObject({
+      alias: "shop-prod",
       sasl_mechanism: "scram-sha512",
       sasl_username: "admin",
       sasl_password: expect.stringMatching(
-        /^\$\{jsondecode\(data\.aws_secretsmanager_secret_version\.[^.]+\.secret_string\)\.password\}$/,
+        /^\$\{jsondecode\(ephemeral\.aws_secretsmanager_secret_version\.[^.]+\.secret_string\)\.password\}$/,
       ),
     });
+    // Ephemeral: the password is read at plan time and stored in neither the plan nor the state.
+    expect((data as any).data?.aws_secretsmanager_secret_version).toBeUndefined();
+    expect(Object.values<any>((data as any).ephemeral.aws_secretsmanager_secret_version)).toEqual([
+      { secret_id: expect.stringMatching(/aws_secretsmanager_secret\.[^.]+\.arn/), provider: "aws.shop-prod" },
+    ]);
+    expect(data.provider!.aws).toEqual([{ alias: "shop-prod", region: "eu-west-1" }]);
   });
 });
 

@@ -18,10 +18,13 @@ import { StackArtifacts, type ArtifactFile } from "../../core/stack-artifacts";
 import { KafkaStandardsError } from "../../errors";
 import { auditDocument, failingFindings, type AuditReport } from "../engine";
 import { loadTerraformJsonConfig } from "../loaders/cdktf-json";
-import { resolveAuditOptions, type AuditOptions } from "../options";
+import { resolveAuditOptions, type AuditOptions, type FailOn } from "../options";
 import { renderAuditJson } from "../report/json";
 import { renderAuditMarkdown } from "../report/markdown";
-import type { Finding } from "../types";
+import { SEVERITIES, type Finding } from "../types";
+
+/** `failOn` levels from the strictest (fails on the least) to the most lenient. */
+const FAIL_ON_ORDER: readonly FailOn[] = [...[...SEVERITIES].reverse(), "never"];
 
 /** Folder under the stack's output folder that holds the reports (shared with `StackArtifacts`). */
 export const REPORT_DIR = "kafka-standards";
@@ -100,13 +103,31 @@ export class KafkaStandardsAudit extends Construct {
         fix: "call KafkaStandardsAudit.of(stack) per stack, or KafkaStandardsAudit.forApp(app)",
       });
     }
-    const stack = TerraformStack.of(scope);
+    const audit = KafkaStandardsAudit.ensure(TerraformStack.of(scope));
+    audit.options = options;
+    audit.explicit = true;
+    return audit;
+  }
+
+  /**
+   * The audit of a stack, created with default options when the stack has none. Unlike `of`, it
+   * never replaces options and does not mark them as the stack's own: a stack audited only through
+   * `ensure` follows the stacks named with `inherit`.
+   */
+  public static ensure(stack: TerraformStack): KafkaStandardsAudit {
     const existing = stack.node.tryFindChild(KafkaStandardsAudit.ID);
-    if (existing instanceof KafkaStandardsAudit) {
-      existing.options = options;
-      return existing;
-    }
-    return new KafkaStandardsAudit(stack, options);
+    return existing instanceof KafkaStandardsAudit ? existing : new KafkaStandardsAudit(stack, {});
+  }
+
+  /**
+   * Makes the audit of `stack` follow the options of `source`'s audit, unless options are set on
+   * `stack` itself with `of`. A data-plane stack follows the stacks of its clusters, so the compliance
+   * profiles chosen for a cluster's stack also audit its topics, ACLs and quotas. With several
+   * sources, the compliance profiles are combined and the strictest `failOn` applies.
+   */
+  public static inherit(stack: TerraformStack, source: TerraformStack): void {
+    const audit = KafkaStandardsAudit.ensure(stack);
+    if (source !== stack && !audit.sources.includes(source)) audit.sources.push(source);
   }
 
   /** Audit every stack the app holds now (stacks added later need `of`). */
@@ -122,6 +143,8 @@ export class KafkaStandardsAudit extends Construct {
   /** Where the last synth wrote the reports. */
   public reportDir?: string;
   private options: KafkaStandardsAuditOptions;
+  private explicit = false;
+  private readonly sources: TerraformStack[] = [];
 
   private constructor(stack: TerraformStack, options: KafkaStandardsAuditOptions) {
     super(stack, KafkaStandardsAudit.ID);
@@ -151,9 +174,34 @@ export class KafkaStandardsAudit extends Construct {
     });
   }
 
+  /** True when options were set on this stack with `of` (or `forApp`), not only defaulted or inherited. */
+  public get hasOwnOptions(): boolean {
+    return this.explicit;
+  }
+
+  /** The options in force: the stack's own, else those inherited from the source stacks' audits. */
+  public get effectiveOptions(): KafkaStandardsAuditOptions {
+    if (this.explicit) return this.options;
+    const inherited = this.sources
+      .map((s) => s.node.tryFindChild(KafkaStandardsAudit.ID))
+      .filter((a): a is KafkaStandardsAudit => a instanceof KafkaStandardsAudit && a !== this)
+      .map((a) => a.effectiveOptions);
+    if (inherited.length === 0) return this.options;
+    const compliance = [...new Set(inherited.flatMap((o) => o.compliance ?? []))];
+    const failOn = inherited
+      .map((o) => o.failOn ?? "error")
+      .reduce((a, b) => (FAIL_ON_ORDER.indexOf(a) <= FAIL_ON_ORDER.indexOf(b) ? a : b));
+    return {
+      ...inherited[0],
+      compliance,
+      failOn,
+      writeReports: this.options.writeReports,
+    };
+  }
+
   private audit(document: unknown, name: string): AuditReport {
     const doc = loadTerraformJsonConfig(document as Record<string, unknown>, name);
-    const { compliance, tier, failOn, today } = this.options;
+    const { compliance, tier, failOn, today } = this.effectiveOptions;
     return auditDocument(doc, { compliance, tier, failOn, today, name });
   }
 }
@@ -170,7 +218,9 @@ export class KafkaAuditAspect implements IAspect {
   public visit(node: IConstruct): void {
     if (node instanceof KafkaStandardsAudit || App.isApp(node)) return;
     const stack = TerraformStack.of(node);
-    // KafkaStandardsAudit.of(stack, …) called explicitly keeps its own options.
-    if (!stack.node.tryFindChild(KafkaStandardsAudit.ID)) KafkaStandardsAudit.of(stack, this.options);
+    // KafkaStandardsAudit.of(stack, …) called explicitly keeps its own options; an audit the library
+    // turned on by default takes the aspect's.
+    const audit = stack.node.tryFindChild(KafkaStandardsAudit.ID);
+    if (!(audit instanceof KafkaStandardsAudit) || !audit.hasOwnOptions) KafkaStandardsAudit.of(stack, this.options);
   }
 }

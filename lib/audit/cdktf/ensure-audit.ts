@@ -8,6 +8,5 @@ import { KafkaStandardsAudit } from "./aspect";
  * holds a cluster, topic or grant of the library is audited on synth by default.
  */
 export function ensureAudit(scope: IConstruct): void {
-  const stack = TerraformStack.of(scope);
-  if (!stack.node.tryFindChild(KafkaStandardsAudit.ID)) KafkaStandardsAudit.of(stack);
+  KafkaStandardsAudit.ensure(TerraformStack.of(scope));
 }
