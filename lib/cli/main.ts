@@ -7,6 +7,7 @@ import { AuditInputError } from "../audit/loaders/input-error";
 import { AUDIT_COMMAND } from "./commands/audit";
 import { DOCS_COMMAND } from "./commands/docs";
 import { LOADTEST_COMMAND } from "./commands/loadtest";
+import { SIZE_COMMAND } from "./commands/size";
 import { EXIT, PROCESS_IO, type CliCommand, type CliIo } from "./io";
 import { UsageError } from "./usage-error";
 
@@ -15,6 +16,7 @@ export const COMMANDS: Readonly<Record<string, CliCommand>> = Object.freeze({
   audit: AUDIT_COMMAND,
   docs: DOCS_COMMAND,
   loadtest: LOADTEST_COMMAND,
+  size: SIZE_COMMAND,
 });
 
 function usage(): string {
