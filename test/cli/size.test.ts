@@ -1,4 +1,4 @@
-import { runCli } from "../../lib/cli/main";
+import { COMMANDS, runCli } from "../../lib/cli/main";
 import type { CliIo } from "../../lib/cli/io";
 import { sizeWorkload } from "../../lib/sizing/size";
 
@@ -144,5 +144,19 @@ describe("kafka-standards size", () => {
     expect(r.out).toBe("");
     expect(r.err.trimEnd().split("\n")).toHaveLength(1);
     expect(r.err).toContain(fragment);
+  });
+});
+
+describe("the command list", () => {
+  test.each<[string, string, string]>([
+    ["audit", "../../lib/cli/commands/audit", "AUDIT_COMMAND"],
+    ["docs", "../../lib/cli/commands/docs", "DOCS_COMMAND"],
+    ["loadtest", "../../lib/cli/commands/loadtest", "LOADTEST_COMMAND"],
+    ["size", "../../lib/cli/commands/size", "SIZE_COMMAND"],
+  ])("%s: the listed summary is the module's, and load() gives its command", async (name, module, exported) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const command = require(module)[exported];
+    expect(COMMANDS[name].summary).toBe(command.summary);
+    expect(await COMMANDS[name].load()).toBe(command);
   });
 });
