@@ -126,6 +126,9 @@ export function renderSection(runs: readonly SizingRun[], meta: Record<string, s
     .join("\n");
   const lo = Math.min(...ratios);
   const hi = Math.max(...ratios);
+  const atRate = runs.filter((r) => r.mode === "rate");
+  const p99s = atRate.map((r) => r.p99Ms);
+  const busyAtRate = atRate.map((r) => r.brokerCpuSeconds / Math.max(r.wallSeconds, 1e-9));
   return [
     BEGIN,
     "",
@@ -153,9 +156,10 @@ export function renderSection(runs: readonly SizingRun[], meta: Record<string, s
     "The model is not CPU-bound: it sizes a Standard broker on its EBS baseline (78.75 MB/s, /6.5 for replication,",
     "lagging consumers, rebalancing and one AZ down) and its network baseline, which loopback and the page cache do",
     "not impose here. The ratio is the CPU headroom a small broker keeps at the model's limit, not a capacity to plan",
-    "on. At 10,000 records/s both partition counts keep p99 in milliseconds; the 10K/s rows show the CPU that rate",
-    "costs, which stays far below the host's cores. These figures come from a shared 2-core host where the producer",
-    "competes with the brokers: compare them with each other and with the model's order of magnitude only.",
+    `on. At ${formatNumber(Number(meta.rate))} records/s, p99 was ${Math.min(...p99s)}–${Math.max(...p99s)} ms and the brokers kept`,
+    `${formatNumber(Math.min(...busyAtRate))}–${formatNumber(Math.max(...busyAtRate))} of the host's ${cores} cores busy. These figures come from a shared host where the`,
+    'producer competes with the brokers (see "other CPU"): compare them with each other and with the model\'s order of',
+    "magnitude only.",
     "",
     "<details><summary>Every run</summary>",
     "",

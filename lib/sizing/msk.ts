@@ -367,6 +367,12 @@ export function sizeMskExpress(w: ResolvedWorkload, load: DerivedLoad): SizingOp
   const outPerBroker = load.peakEgressBytesPerSecond / MiB / best.units;
   const utilization = Math.max(inPerBroker / info.recommendedIngressMBps, outPerBroker / info.recommendedEgressMBps);
   notes.push("storage is managed and unlimited: no volume to size");
+  const downShare = oneAzDown(utilization, F.expressAvailabilityZones);
+  if (downShare > 1) {
+    notes.push(
+      `with one AZ down the other brokers run at ${Math.round(downShare * 100)} % of the recommended throughput (above it performance may degrade; throttling starts at the higher quota): lower headroom.expressUtilization to keep an AZ loss within it`,
+    );
+  }
   return Object.freeze({
     offering: "msk-express",
     label: "MSK Express",

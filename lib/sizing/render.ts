@@ -55,23 +55,14 @@ function networkCell(o: SizingOption): string {
     return parts.length > 0 ? `cluster: ${parts.join(", ")}` : "—";
   }
   if (n.baselineMiBps !== undefined) {
-    return `out ${formatNumber(n.outPerBrokerMiBps)} of ${formatNumber(n.baselineMiBps)} MiB/s; ${Math.round(n.utilization * 100)} % (${Math.round(n.utilizationOneAzDown * 100)} % one AZ down)`;
+    return `per broker: out ${formatNumber(n.outPerBrokerMiBps)} of ${formatNumber(n.baselineMiBps)} MiB/s; ${Math.round(n.utilization * 100)} % (${Math.round(n.utilizationOneAzDown * 100)} % one AZ down)`;
   }
-  return `in ${formatNumber(n.inPerBrokerMiBps)}/${formatNumber(n.recommendedInMiBps ?? 0)}, out ${formatNumber(n.outPerBrokerMiBps)}/${formatNumber(n.recommendedOutMiBps ?? 0)} MiB/s; ${Math.round(n.utilization * 100)} % (${Math.round(n.utilizationOneAzDown * 100)} % one AZ down)`;
+  return `per broker: in ${formatNumber(n.inPerBrokerMiBps)}/${formatNumber(n.recommendedInMiBps ?? 0)}, out ${formatNumber(n.outPerBrokerMiBps)}/${formatNumber(n.recommendedOutMiBps ?? 0)} MiB/s; ${Math.round(n.utilization * 100)} % (${Math.round(n.utilizationOneAzDown * 100)} % one AZ down)`;
 }
 
 /** The rows of the comparison table. */
 export function comparisonRows(report: SizingReport): string[][] {
-  const header = [
-    "Offering",
-    "Verdict",
-    "Size",
-    "Limiting factor",
-    "Partitions",
-    "Storage",
-    "Network per broker",
-    "Monthly cost",
-  ];
+  const header = ["Offering", "Verdict", "Size", "Limiting factor", "Partitions", "Storage", "Network", "Monthly cost"];
   const rows = report.options.map((o) => [
     o.label,
     o.fits ? (o.offering === report.chosen ? "fits, chosen" : "fits") : "refused",

@@ -61,7 +61,7 @@ describe("kafka-standards size", () => {
   test("--markdown has the tables, every cost line with its source and date, and Mermaid charts", async () => {
     const r = await cli(...ONE_M, "--markdown");
     expect(r.out).toContain(
-      "| Offering | Verdict | Size | Limiting factor | Partitions | Storage | Network per broker | Monthly cost |",
+      "| Offering | Verdict | Size | Limiting factor | Partitions | Storage | Network | Monthly cost |",
     );
     expect(r.out).toContain(
       "| broker-hours (express.m7g.2xlarge) | 15,330 broker-hour | $1.632 | awsSizingScript (2026-06-23, us-east-1; vendor-code) | $25,019 |",

@@ -85,6 +85,15 @@ describe("MSK Express", () => {
     expect(n.utilizationOneAzDown).toBeCloseTo(n.utilization * 1.5, 9);
   });
 
+  test("an AZ loss that pushes the other brokers past the recommended throughput is called out (1M/s: 112 %)", () => {
+    const r = w({ messagesPerSecond: 1_000_000 });
+    expect(sizeMskExpress(r, deriveLoad(r)).notes.join(" ")).toContain(
+      "with one AZ down the other brokers run at 112 % of the recommended throughput",
+    );
+    const small = w({ messagesPerSecond: 10_000 });
+    expect(sizeMskExpress(small, deriveLoad(small)).notes.join(" ")).not.toContain("one AZ down");
+  });
+
   test("a fan-out of 5 makes egress the limiting factor", () => {
     const r = w({ messagesPerSecond: 100_000, consumerGroups: 5 });
     expect(sizeMskExpress(r, deriveLoad(r)).limitingFactor).toBe("egress");
