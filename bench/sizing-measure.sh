@@ -147,6 +147,8 @@ done
   echo "rate=$RATE"
   echo "rate_records=$RATE_RECORDS"
   echo "saturation_records=$SAT_RECORDS"
+  echo "rate_warmup_records=$((RATE * 2))"
+  echo "saturation_warmup_records=$CLIENT_WARMUP_RECORDS"
   echo "rounds=$ROUNDS"
   echo "lz4_ratio=$lz4_ratio"
   echo "load_average=$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -98,6 +98,12 @@ export function renderSection(runs: readonly SizingRun[], meta: Record<string, s
   const model = modelPerBroker(ratio);
   const perCoreStandard = model.standardSafe / model.vcpu;
   const perCoreExpress = model.expressRecommended / model.vcpu;
+  // Broker CPU covers the client's unrecorded warm-up records too (WarmProducerPerformance): count them.
+  const warm = (r: SizingRun): number =>
+    Number(r.mode === "rate" ? meta.rate_warmup_records : meta.saturation_warmup_records) || 0;
+  const perCore = (r: SizingRun): number => (r.records + warm(r)) / Math.max(r.brokerCpuSeconds, 1e-9);
+  // Cores busy during the measured phase: its share of the broker CPU over its duration.
+  const busyOf = (r: SizingRun): number => r.recordsPerSecond / perCore(r);
   const groups = new Map<string, SizingRun[]>();
   for (const r of runs) {
     const key = `${r.mode}\t${r.partitions}`;
@@ -109,8 +115,8 @@ export function renderSection(runs: readonly SizingRun[], meta: Record<string, s
     const [mode, partitions] = key.split("\t");
     const rps = median(rs.map((r) => r.recordsPerSecond));
     const p99 = median(rs.map((r) => r.p99Ms));
-    const busy = median(rs.map((r) => r.brokerCpuSeconds / Math.max(r.wallSeconds, 1e-9)));
-    const perBrokerCore = median(rs.map((r) => r.records / Math.max(r.brokerCpuSeconds, 1e-9)));
+    const busy = median(rs.map(busyOf));
+    const perBrokerCore = median(rs.map(perCore));
     const perHostCore = rps / cores;
     const vsStandard = perBrokerCore / perCoreStandard;
     if (mode === "saturation") ratios.push(vsStandard);
@@ -128,7 +134,7 @@ export function renderSection(runs: readonly SizingRun[], meta: Record<string, s
   const hi = Math.max(...ratios);
   const atRate = runs.filter((r) => r.mode === "rate");
   const p99s = atRate.map((r) => r.p99Ms);
-  const busyAtRate = atRate.map((r) => r.brokerCpuSeconds / Math.max(r.wallSeconds, 1e-9));
+  const busyAtRate = atRate.map(busyOf);
   return [
     BEGIN,
     "",
@@ -149,7 +155,8 @@ export function renderSection(runs: readonly SizingRun[], meta: Record<string, s
     `${formatNumber(model.standardPlanned)} at the 0.5 planning utilization), ${formatNumber(perCoreStandard)} per vCPU;`,
     `express.m7g.large's recommended ingress is ${formatNumber(model.expressRecommended)} records/s (${formatNumber(model.expressPlanned)} at 0.75),`,
     `${formatNumber(perCoreExpress)} per vCPU. "Records per broker core-second" divides the records by the CPU time the three`,
-    "brokers used (leader and both followers handle every record), so it is the throughput of one fully busy broker core;",
+    "brokers used (leader and both followers handle every record; the client's warm-up records included, as their CPU is),",
+    "so it is the throughput of one fully busy broker core;",
     "the ratio columns divide it by the model's records/s per vCPU.",
     "",
     `**Reading.** At saturation one local broker core moved ${lo.toFixed(1)}–${hi.toFixed(1)}× what the model allows a kafka.m7g.large vCPU.`,
