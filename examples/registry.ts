@@ -5,6 +5,7 @@ import * as mskTopics from "./msk-topics/main";
 import * as confluentBasic from "./confluent-basic/main";
 import * as confluentComplete from "./confluent-complete/main";
 import * as confluentDr from "./confluent-dr/main";
+import * as mskScale from "./msk-scale/main";
 
 /** One runnable example: its folder name and how to add it to an app. */
 export interface ExampleEntry {
@@ -19,6 +20,7 @@ export const EXAMPLES: readonly ExampleEntry[] = [
   { name: "msk-basic", build: mskBasic.build },
   { name: "msk-complete", build: mskComplete.build },
   { name: "msk-topics", build: mskTopics.build },
+  { name: "msk-scale", build: mskScale.build },
   { name: "confluent-basic", build: confluentBasic.build },
   { name: "confluent-complete", build: confluentComplete.build },
   { name: "confluent-dr", build: confluentDr.build },

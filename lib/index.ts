@@ -26,3 +26,20 @@ export * from "./access/kafka-principal";
 export * from "./access/kafka-application";
 export * from "./access/client-properties";
 export * from "./core/stack-artifacts";
+export * from "./standards/sizing-sources";
+export * from "./standards/sizing-msk";
+export * from "./standards/sizing-confluent";
+export * from "./standards/pricing";
+export * from "./sizing/workload";
+export * from "./sizing/types";
+export * from "./sizing/size";
+export * from "./sizing/plan";
+export * from "./sizing/chart";
+export {
+  renderComparisonMarkdown,
+  renderSizingText,
+  renderSizingMarkdown,
+  renderPlanText,
+  renderPlanMarkdown,
+} from "./sizing/render";
+export { parseByteSize, parseCount, parseDurationHours } from "./sizing/units";

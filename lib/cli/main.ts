@@ -4,17 +4,39 @@
  */
 import { KafkaStandardsError } from "../errors";
 import { AuditInputError } from "../audit/loaders/input-error";
-import { AUDIT_COMMAND } from "./commands/audit";
-import { DOCS_COMMAND } from "./commands/docs";
-import { LOADTEST_COMMAND } from "./commands/loadtest";
 import { EXIT, PROCESS_IO, type CliCommand, type CliIo } from "./io";
 import { UsageError } from "./usage-error";
 
-/** Every command, by name. Add new commands (docs, loadtest, …) here. */
-export const COMMANDS: Readonly<Record<string, CliCommand>> = Object.freeze({
-  audit: AUDIT_COMMAND,
-  docs: DOCS_COMMAND,
-  loadtest: LOADTEST_COMMAND,
+/** A command in the list: its summary, and its module, loaded only when the command runs. */
+export interface RegisteredCommand {
+  /** One line for the command list (the same as the module's `summary`). */
+  readonly summary: string;
+  /** Loads the command's module. */
+  load(): Promise<CliCommand>;
+}
+
+/**
+ * Every command, by name. Add new commands here. A command's module (and what it imports: the audit
+ * engine, cdktf for docs, …) loads only when that command runs, so `size` answers without loading
+ * the others.
+ */
+export const COMMANDS: Readonly<Record<string, RegisteredCommand>> = Object.freeze({
+  audit: {
+    summary: "audit cdk.tf.json or terraform show -json output against the Kafka standards",
+    load: async () => (await import("./commands/audit")).AUDIT_COMMAND,
+  },
+  docs: {
+    summary: "regenerate architecture doc, runbooks, Confluent monitoring files and audit report from cdk.tf.json",
+    load: async () => (await import("./commands/docs")).DOCS_COMMAND,
+  },
+  loadtest: {
+    summary: "producer and consumer load with a client profile against any Kafka cluster (Java client)",
+    load: async () => (await import("./commands/loadtest")).LOADTEST_COMMAND,
+  },
+  size: {
+    summary: "size and price a workload on MSK and Confluent Cloud, and plan the steps between two rates",
+    load: async () => (await import("./commands/size")).SIZE_COMMAND,
+  },
 });
 
 function usage(): string {
@@ -43,7 +65,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO): P
     return EXIT.usage;
   }
   try {
-    return await command.run(rest, io);
+    return await (await command.load()).run(rest, io);
   } catch (e) {
     if (e instanceof AuditInputError) {
       io.err(`kafka-standards ${name}: ${e.file}: ${e.problem} [${e.code}]\n`);

@@ -3,6 +3,7 @@ import type { EnvironmentTier } from "../standards/tiers";
 import type { ConfluentAvailability, ConfluentCloud, StreamGovernancePackage } from "../standards/confluent";
 import { ConfluentClusterType } from "./cluster-type";
 import { ConfluentNetworking } from "./networking";
+import type { Workload } from "../sizing/workload";
 
 /** Properties of a {@link ConfluentCluster}. */
 export interface ConfluentClusterProps {
@@ -14,6 +15,15 @@ export interface ConfluentClusterProps {
   readonly cloud: ConfluentCloud;
   /** Region of the cloud, e.g. `eu-central-1` (AWS), `europe-west3` (GCP), `westeurope` (Azure). */
   readonly region: string;
+  /**
+   * The load the cluster must carry (messages/s, message size, retention, consumer groups …). Without
+   * `clusterType`, it picks the cheapest type the tier, availability and networking allow, with its
+   * eCKU ceiling (`maxEcku`) or CKU count; an explicit `clusterType` that cannot carry the workload
+   * throws KSE-SIZE-023.
+   * @default - no sizing: `clusterType` and its defaults decide the size
+   * @see `kafka-standards size`, which prints the same model's comparison and scale plan
+   */
+  readonly workload?: Workload;
   /**
    * Cluster type.
    * @default ConfluentClusterType.standard()

@@ -28,6 +28,7 @@ import { ConfluentClusterType } from "./cluster-type";
 import { ConfluentClusterProps } from "./confluent-cluster-props";
 import { ConfluentNetworking } from "./networking";
 import { checkPrivateNetworking } from "./resolve-networking";
+import { applyConfluentWorkload } from "../sizing/apply-workload";
 
 /** Props with every default applied and every rule checked. */
 export interface ResolvedConfluentClusterProps {
@@ -287,9 +288,10 @@ export function checkApplicationName(
 
 /** Apply defaults and check every rule, before anything is created. */
 export function resolveConfluentClusterProps(
-  props: ConfluentClusterProps,
+  input: ConfluentClusterProps,
   path: string,
 ): ResolvedConfluentClusterProps {
+  const props = applyConfluentWorkload(input, path);
   const { tier, policy, name } = resolveTierAndName(props, { tier: "KSE-CFL-001", name: "KSE-CFL-002" }, path);
   const rules = CONFLUENT_TIER_RULES[tier];
 

@@ -3,6 +3,7 @@ import { BrokerInstanceType } from "../standards/broker-types";
 import { KafkaVersion } from "../standards/kafka-versions";
 import { ClientAuthentication } from "./client-authentication";
 import { MonitoringOptions } from "../monitoring/monitoring-options";
+import type { Workload } from "../sizing/workload";
 
 /** EBS storage autoscaling settings. */
 export interface StorageAutoscalingProps {
@@ -79,6 +80,15 @@ export interface MskClusterProps {
    * @default - one broker per client subnet
    */
   readonly brokerNodes?: number;
+  /**
+   * The load the cluster must carry (messages/s, message size, retention, consumer groups …). It sizes
+   * what is not given explicitly: the instance type (the cheapest Standard or Express size that fits
+   * and the other props allow), `brokerNodes`, `volumeSizeGiB` and the autoscaling ceiling. An
+   * explicit prop that cannot carry the workload throws KSE-SIZE-020 or KSE-SIZE-021.
+   * @default - no sizing: the props and their defaults decide the size
+   * @see `kafka-standards size`, which prints the same model's comparison and scale plan
+   */
+  readonly workload?: Workload;
   /**
    * Broker instance type.
    * @default BrokerInstanceType.M7G_LARGE

@@ -21,6 +21,7 @@ import { MSK_SCRAM_SECRET_PREFIX } from "../standards/naming";
 import { ClientAuthentication } from "./client-authentication";
 import { validateMonitoringOptions } from "../monitoring/msk-monitoring";
 import { MskClusterProps } from "./msk-cluster-props";
+import { applyMskWorkload } from "../sizing/apply-workload";
 
 /** CloudWatch Logs accepted retention values, in days (PutRetentionPolicy API). */
 export const LOG_RETENTION_DAYS = Object.freeze([
@@ -119,7 +120,8 @@ function weakenedBaselineKeys(props: Readonly<Record<string, string>>): string[]
 }
 
 /** Validates props and applies the standard's defaults. Throws KafkaStandardsError on the first problem. */
-export function resolveMskClusterProps(props: MskClusterProps, path: string): ResolvedMskClusterProps {
+export function resolveMskClusterProps(input: MskClusterProps, path: string): ResolvedMskClusterProps {
+  const props = applyMskWorkload(input, path);
   const { tier, policy, name } = resolveTierAndName(props, { tier: "KSE-MSK-014", name: "KSE-MSK-011" }, path);
 
   const subnets = props.clientSubnetIds;

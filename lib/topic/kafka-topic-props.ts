@@ -1,4 +1,5 @@
 import { TopicClassName } from "../standards/topic-classes";
+import type { Workload } from "../sizing/workload";
 
 /** Throughput a topic must carry; partitions are derived from it. */
 export interface TopicThroughput {
@@ -40,6 +41,13 @@ export interface KafkaTopicProps {
    * @default - not used
    */
   readonly throughput?: TopicThroughput;
+  /**
+   * The load the topic carries, or its cluster's workload (the rate is spread over `workload.topics`):
+   * partitions are sized from it with the same model as `kafka-standards size`. Explicit `partitions`
+   * win when they carry it; fewer throw KSE-SIZE-025. Not with `throughput`.
+   * @default - not used
+   */
+  readonly workload?: Workload;
   /**
    * Replication factor. At least the class minimum (3) and at most the broker count; fixed at 3 on Confluent Cloud.
    * @default 3

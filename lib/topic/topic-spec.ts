@@ -11,6 +11,7 @@ import {
   TopicConfigRule,
 } from "../standards/topic-config";
 import { KafkaTopicProps, TopicThroughput } from "./kafka-topic-props";
+import { topicPartitionsFromWorkload } from "../sizing/apply-workload";
 
 /** Where a topic is created. */
 export interface TopicContext {
@@ -130,7 +131,9 @@ export function resolveTopicSpec(name: string, props: KafkaTopicProps, ctx: Topi
     }
   }
   const partitions =
-    props.partitions ?? (props.throughput ? partitionsForThroughput(props.throughput) : DEFAULT_PARTITIONS);
+    topicPartitionsFromWorkload(props, ctx) ??
+    props.partitions ??
+    (props.throughput ? partitionsForThroughput(props.throughput) : DEFAULT_PARTITIONS);
   if (!Number.isInteger(partitions) || partitions < 1 || partitions > 10000) {
     fail(
       "KSE-TOPIC-003",
