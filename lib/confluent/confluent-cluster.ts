@@ -11,6 +11,7 @@ import { ConfluentClusterType } from "./cluster-type";
 import { ConfluentNetworking } from "./networking";
 import { ConfluentClusterProps } from "./confluent-cluster-props";
 import { ResolvedConfluentClusterProps, checkApplicationName, resolveConfluentClusterProps } from "./resolve-props";
+import { checkConstructSite, checkUniqueInStack } from "../core/construct-site";
 import { ConfluentPrivateNetwork } from "./private-network";
 import { ClusterServiceAccount } from "./cluster-service-account";
 import { ConfluentApplication } from "./confluent-application";
@@ -94,9 +95,23 @@ export class ConfluentCluster extends Construct implements IKafkaCluster {
   private readonly topicPattern?: RegExp;
 
   constructor(scope: Construct, id: string, props: ConfluentClusterProps) {
+    // Validate everything before adding anything to the tree, so an error leaves nothing behind and the
+    // same id can be used again: the site (scope, id), the props, and the cluster's names in the stack.
+    const path = checkConstructSite(scope, id, "ConfluentCluster");
+    const r = resolveConfluentClusterProps(props, path);
+    checkUniqueInStack(
+      scope,
+      (c) => c instanceof ConfluentCluster && c.clusterName === r.name,
+      {
+        code: "KSE-CFL-027",
+        prop: "clusterName",
+        value: props.clusterName,
+        allowed: `a name and tier no other ConfluentCluster of the stack has: "${r.name}" names its environment and service accounts`,
+        fix: "Give the cluster another clusterName",
+      },
+      path,
+    );
     super(scope, id);
-    // Validate everything before creating anything, so an error leaves nothing half-built.
-    const r = resolveConfluentClusterProps(props, this.node.path);
     this.resolved = r;
     this.clusterName = r.name;
     this.tier = r.tier;

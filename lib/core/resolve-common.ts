@@ -15,7 +15,7 @@ export interface TierAndName {
  * `<name>-<tier>` resource name. `codes` are the construct family's error codes.
  */
 export function resolveTierAndName(
-  props: { readonly tier: unknown; readonly clusterName: string },
+  props: { readonly tier: unknown; readonly clusterName: unknown },
   codes: { readonly tier: KafkaStandardsErrorCode; readonly name: KafkaStandardsErrorCode },
   path: string,
 ): TierAndName {
@@ -30,8 +30,9 @@ export function resolveTierAndName(
     );
   }
   const tier = props.tier;
-  const name = resourceName(props.clusterName, tier);
-  if (!isUnresolved(props.clusterName) && !RESOURCE_NAME_PATTERN.test(name)) {
+  const given = props.clusterName;
+  const name = resourceName(String(given), tier);
+  if (typeof given !== "string" || given === "" || (!isUnresolved(given) && !RESOURCE_NAME_PATTERN.test(name))) {
     failWith(
       codes.name,
       "clusterName",

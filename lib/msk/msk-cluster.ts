@@ -9,6 +9,7 @@ import { EnvironmentTier } from "../standards/tiers";
 import { ClientAuthentication, MSK_PORTS } from "./client-authentication";
 import { MskClusterProps } from "./msk-cluster-props";
 import { resolveMskClusterProps } from "./resolve-props";
+import { checkConstructSite, checkUniqueInStack } from "../core/construct-site";
 import { ClusterKey } from "./cluster-key";
 import { BrokerSecurityGroup } from "./broker-security-group";
 import { BrokerConfiguration } from "./broker-configuration";
@@ -93,9 +94,23 @@ export class MskCluster extends Construct implements IKafkaCluster {
   private dataPlaneStack?: MskDataPlane;
 
   constructor(scope: Construct, id: string, props: MskClusterProps) {
+    // Validate everything before adding anything to the tree, so an error leaves nothing behind and the
+    // same id can be used again: the site (scope, id), the props, and the cluster's names in the stack.
+    const path = checkConstructSite(scope, id, "MskCluster");
+    const r = resolveMskClusterProps(props, path);
+    checkUniqueInStack(
+      scope,
+      (c) => c instanceof MskCluster && c.clusterName === r.name,
+      {
+        code: "KSE-MSK-034",
+        prop: "clusterName",
+        value: props.clusterName,
+        allowed: `a name and tier no other MskCluster of the stack has: "${r.name}" names its AWS resources`,
+        fix: "Give the cluster another clusterName",
+      },
+      path,
+    );
     super(scope, id);
-    // Validate everything before creating anything, so an error leaves nothing half-built.
-    const r = resolveMskClusterProps(props, this.node.path);
     this.clusterName = r.name;
     this.tier = r.tier;
     this.brokerNodes = r.brokerNodes;
