@@ -153,6 +153,8 @@ export interface NumberRuleOptions extends RuleOptions {
   readonly max?: number;
   /** Lower bound excluded (a value must be greater than `min`). @default false */
   readonly exclusiveMin?: boolean;
+  /** Refuse an unresolved token, with this fix (the value shapes the construct tree). */
+  readonly literal?: string;
 }
 
 /** A finite number (never NaN or ±Infinity), optionally whole and in range; tokens pass. */
@@ -161,7 +163,10 @@ export function num(code: KafkaStandardsErrorCode, key: string, o: NumberRuleOpt
     if (typeof value !== "number") {
       reject({ code, ...o }, at, value, o.allowed, `Give a number, not ${describeType(value)}. ${o.fix}`);
     }
-    if (isUnresolved(value)) return;
+    if (isUnresolved(value)) {
+      if (o.literal !== undefined) reject({ code, ...o }, at, "<unresolved number>", o.allowed, o.literal);
+      return;
+    }
     if (!Number.isFinite(value)) reject({ code, ...o }, at, value, o.allowed, `Give a finite number. ${o.fix}`);
     if (o.integer && !Number.isInteger(value)) reject({ code, ...o }, at, value);
     if (o.min !== undefined && (o.exclusiveMin ? value <= o.min : value < o.min)) reject({ code, ...o }, at, value);

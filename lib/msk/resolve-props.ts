@@ -238,6 +238,7 @@ const MSK_CLUSTER_PROPS: Rule = obj(
       min: 1,
       allowed: "a positive integer multiple of the number of client subnets",
       fix: "Set brokerNodes to e.g. 3 or 6.",
+      literal: "Give brokerNodes as a number, not a reference: the construct creates alarms per broker.",
     }),
     custom(
       "KSE-MSK-004",
@@ -268,6 +269,7 @@ const MSK_CLUSTER_PROPS: Rule = obj(
             max: STORAGE_AUTOSCALING.serviceMaxPercent,
             allowed: "10 to 80 percent (50 to 60 recommended)",
             fix: "Use 55.",
+            literal: "Give the target as a number, not a reference.",
           }),
           num("KSE-MSK-010", "maxVolumeSizeGiB", {
             integer: true,
@@ -275,6 +277,7 @@ const MSK_CLUSTER_PROPS: Rule = obj(
             max: STORAGE_AUTOSCALING.maxVolumeGiB,
             allowed: "an integer from volumeSizeGiB to 16384",
             fix: "Raise the maximum above the initial volume, or lower the initial volume.",
+            literal: "Give the maximum as a number, not a reference.",
           }),
         ],
         {
@@ -333,6 +336,8 @@ const MSK_CLUSTER_PROPS: Rule = obj(
           min: 1,
           allowed: LOG_RETENTION_DAYS.join(", "),
           fix: "Pick a retention CloudWatch Logs accepts.",
+          literal:
+            "Give the retention as a number, not a reference: it is checked against what CloudWatch Logs accepts.",
         }),
         obj(
           "KSE-MSK-029",
@@ -626,6 +631,18 @@ export function resolveMskClusterProps(props: MskClusterProps, path: string): Re
       );
     }
     seen.add(user);
+  }
+
+  const admin = props.dataPlane?.adminScramUser;
+  if (admin !== undefined && !isUnresolved(admin) && !users.includes(admin)) {
+    fail(
+      "KSE-MSK-022",
+      "dataPlane.adminScramUser",
+      admin,
+      `one of the cluster's SCRAM users (${users.join(", ") || "none"})`,
+      "Name a user listed in ClientAuthentication.scram({ users }).",
+      path,
+    );
   }
 
   const logRetentionDays = props.logging?.retentionDays ?? policy.brokerLogRetentionDays;

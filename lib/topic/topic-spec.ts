@@ -92,6 +92,7 @@ const MB_PER_SECOND = (key: string, required = false): Rule =>
     exclusiveMin: true,
     allowed: "a positive number",
     fix: "Give MB/s figures greater than zero.",
+    literal: "Give throughput as numbers, not references: partitions are derived from them at synth time.",
   });
 
 /** The declarative description of {@link KafkaTopicProps}: every key, its type, shape and code. */
@@ -111,6 +112,7 @@ const KAFKA_TOPIC_PROPS: Rule = obj(
       max: 10000,
       allowed: "an integer from 1 to 10000",
       fix: "Pick a partition count, or give throughput to derive one.",
+      literal: "Give partitions as a number, not a reference: the partition guard compares counts at synth time.",
     }),
     obj(
       "KSE-TOPIC-003",
@@ -125,6 +127,7 @@ const KAFKA_TOPIC_PROPS: Rule = obj(
           max: 10000,
           allowed: "an integer from 1 to 10000",
           fix: "Give the floor as a whole number of partitions, e.g. 3.",
+          literal: "Give the floor as a number, not a reference.",
         }),
       ],
       {
@@ -137,6 +140,8 @@ const KAFKA_TOPIC_PROPS: Rule = obj(
       min: 1,
       allowed: "a positive integer",
       fix: "Use 3.",
+      literal:
+        "Give the replication factor as a number, not a reference: it is checked against the brokers and the class.",
     }),
     record(
       "KSE-CORE-006",

@@ -248,6 +248,42 @@ describe("rules", () => {
   });
 });
 
+describe("references from Terraform", () => {
+  test("an MSK cluster built from variables validates and synthesizes", () => {
+    const { stack } = newStack();
+    const v = (id: string, type = "string") => new TerraformVariable(stack, id, { type });
+    const cluster = new MskCluster(stack, "orders", {
+      clusterName: "orders",
+      tier: "prod",
+      vpcId: v("vpc").stringValue,
+      clientSubnetIds: v("subnets", "list(string)").listValue,
+      allowedClientSecurityGroupIds: [v("sg").stringValue],
+      allowedClientCidrs: [v("cidr").stringValue],
+      kmsKeyArn: v("key").stringValue,
+      tags: { Team: v("team").stringValue },
+    });
+    expect(only(synth(stack), "aws_msk_cluster").broker_node_group_info.client_subnets).toBe("${var.subnets}");
+    expect(cluster.clusterName).toBe("orders-prod");
+  });
+
+  test("a broker count from a variable is refused: alarms are created per broker", () => {
+    const { stack } = newStack();
+    const brokers = new TerraformVariable(stack, "brokers", { type: "number" }).numberValue;
+    const e = caught(
+      () =>
+        new MskCluster(stack, "orders", {
+          clusterName: "orders",
+          tier: "prod",
+          vpcId: "vpc-1",
+          clientSubnetIds: ["a", "b", "c"],
+          brokerNodes: brokers,
+        }),
+    );
+    expect(e.code).toBe("KSE-MSK-001");
+    expect(e.message).toContain('got "<unresolved number>"');
+  });
+});
+
 describe("construct sites", () => {
   test("a failed cluster adds nothing, and the same id works afterwards", () => {
     const { stack } = newStack();

@@ -579,6 +579,18 @@ const MSK_CASES: Case[] = [
     1,
     msk(mskProps({ dataPlane: { adminScramUser: 1 } })),
   ],
+  [
+    "dataPlane admin user not a SCRAM user",
+    "KSE-MSK-022",
+    "dataPlane.adminScramUser",
+    "admin",
+    msk(
+      mskProps({
+        authentication: ClientAuthentication.scram({ users: ["billing"] }),
+        dataPlane: { adminScramUser: "admin" },
+      }),
+    ),
+  ],
   ["owner empty", "KSE-CORE-007", "owner", "", msk(mskProps({ owner: "" }))],
   ["owner a number", "KSE-CORE-007", "owner", 42, msk(mskProps({ owner: 42 }))],
   ["tags a list", "KSE-CORE-007", "tags", ["a"], msk(mskProps({ tags: ["a"] }))],
