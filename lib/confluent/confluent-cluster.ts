@@ -11,7 +11,8 @@ import { ConfluentClusterType } from "./cluster-type";
 import { ConfluentNetworking } from "./networking";
 import { ConfluentClusterProps } from "./confluent-cluster-props";
 import { ResolvedConfluentClusterProps, checkApplicationName, resolveConfluentClusterProps } from "./resolve-props";
-import { checkConstructSite, checkUniqueInStack } from "../core/construct-site";
+import { checkConstructSite } from "../core/construct-site";
+import { checkUniqueClusterName } from "../core/resolve-common";
 import { ConfluentPrivateNetwork } from "./private-network";
 import { ClusterServiceAccount } from "./cluster-service-account";
 import { ConfluentApplication } from "./confluent-application";
@@ -99,18 +100,7 @@ export class ConfluentCluster extends Construct implements IKafkaCluster {
     // same id can be used again: the site (scope, id), the props, and the cluster's names in the stack.
     const path = checkConstructSite(scope, id, "ConfluentCluster");
     const r = resolveConfluentClusterProps(props, path);
-    checkUniqueInStack(
-      scope,
-      (c) => c instanceof ConfluentCluster && c.clusterName === r.name,
-      {
-        code: "KSE-CFL-027",
-        prop: "clusterName",
-        value: props.clusterName,
-        allowed: `a name and tier no other ConfluentCluster of the stack has: "${r.name}" names its environment and service accounts`,
-        fix: "Give the cluster another clusterName",
-      },
-      path,
-    );
+    checkUniqueClusterName(scope, "confluent", r.name, props.clusterName, path);
     super(scope, id);
     this.resolved = r;
     this.clusterName = r.name;

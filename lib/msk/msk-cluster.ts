@@ -9,7 +9,8 @@ import { EnvironmentTier } from "../standards/tiers";
 import { ClientAuthentication, MSK_PORTS } from "./client-authentication";
 import { MskClusterProps } from "./msk-cluster-props";
 import { resolveMskClusterProps } from "./resolve-props";
-import { checkConstructSite, checkUniqueInStack } from "../core/construct-site";
+import { checkConstructSite } from "../core/construct-site";
+import { checkUniqueClusterName } from "../core/resolve-common";
 import { ClusterKey } from "./cluster-key";
 import { BrokerSecurityGroup } from "./broker-security-group";
 import { BrokerConfiguration } from "./broker-configuration";
@@ -98,18 +99,7 @@ export class MskCluster extends Construct implements IKafkaCluster {
     // same id can be used again: the site (scope, id), the props, and the cluster's names in the stack.
     const path = checkConstructSite(scope, id, "MskCluster");
     const r = resolveMskClusterProps(props, path);
-    checkUniqueInStack(
-      scope,
-      (c) => c instanceof MskCluster && c.clusterName === r.name,
-      {
-        code: "KSE-MSK-034",
-        prop: "clusterName",
-        value: props.clusterName,
-        allowed: `a name and tier no other MskCluster of the stack has: "${r.name}" names its AWS resources`,
-        fix: "Give the cluster another clusterName",
-      },
-      path,
-    );
+    checkUniqueClusterName(scope, "msk", r.name, props.clusterName, path);
     super(scope, id);
     this.clusterName = r.name;
     this.tier = r.tier;
