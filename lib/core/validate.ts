@@ -93,11 +93,14 @@ function make(key: string, code: KafkaStandardsErrorCode, o: RuleOptions, check:
   return { key, code, allowed: o.allowed, fix: o.fix, required: o.required === true, check };
 }
 
-/** True for a plain object (not null, not a list, not a class instance other than Object). */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
+/**
+ * True for an object that can hold props: a plain object or an instance of a caller's class (TypeScript
+ * types are structural), but not null, a list, or a built-in whose content is not its own keys (Map,
+ * Set, Date, RegExp, a promise).
+ */
+export function isPropsObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  return ![Map, Set, WeakMap, WeakSet, Date, RegExp, Promise].some((builtIn) => value instanceof builtIn);
 }
 
 /** Checks one value against a rule, handling undefined (required) and null (never accepted). */
@@ -251,7 +254,7 @@ export function record(
   o: RecordRuleOptions,
 ): Rule {
   return make(key, code, o, (value, at) => {
-    if (!isPlainObject(value)) {
+    if (!isPropsObject(value)) {
       reject(
         { code, ...o },
         at,
@@ -278,7 +281,7 @@ export interface ObjectRuleOptions extends RuleOptions {
 export function obj(code: KafkaStandardsErrorCode, key: string, fields: readonly Rule[], o: ObjectRuleOptions): Rule {
   const known = fields.map((f) => f.key);
   return make(key, code, o, (value, at) => {
-    if (!isPlainObject(value)) {
+    if (!isPropsObject(value)) {
       reject({ code, ...o }, at, value, o.allowed, `Give an object, not ${describeType(value)}. ${o.fix}`);
     }
     if (!o.allowUnknown) {
@@ -337,7 +340,7 @@ export function orFalse(rule: Rule): Rule {
  * props, so a field is `clusterName`; `"scram"` for factory options, so a field is `scram.users`).
  */
 export function validate(value: unknown, rule: Rule, name: string, path?: string, base = ""): void {
-  if (!isPlainObject(value)) {
+  if (!isPropsObject(value)) {
     if (value === undefined && !rule.required) return;
     failWith(
       "KSE-CORE-004",

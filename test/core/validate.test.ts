@@ -224,6 +224,17 @@ describe("rules", () => {
     expect(e.fix).toContain(fix);
   });
 
+  test("props given as an instance of the caller's own class pass", () => {
+    class Props {
+      public readonly clusterName = "orders";
+      public readonly tier = "dev" as const;
+      public readonly vpcId = "vpc-1";
+      public readonly clientSubnetIds = ["a", "b"];
+    }
+    const { stack } = newStack();
+    expect(new MskCluster(stack, "orders", new Props()).clusterName).toBe("orders-dev");
+  });
+
   test("accepted values pass", () => {
     expect(() => orFalse(obj("KSE-CORE-006", "p", [], text)).check(false, at)).not.toThrow();
     expect(() => validate(undefined, obj("KSE-CORE-006", "", [], text), "props")).not.toThrow();
