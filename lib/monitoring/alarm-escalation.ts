@@ -121,7 +121,7 @@ const SUBSCRIPTIONS_SHAPE: Rule = obj(
 );
 
 /**
- * Subscribers per severity: known SNS protocols (with "did you mean"), endpoints of the protocol's
+ * @internal Subscribers per severity: known SNS protocols (with "did you mean"), endpoints of the protocol's
  * form, no subscriber twice in one severity.
  */
 export const ESCALATION_SUBSCRIPTIONS: Rule = custom(
