@@ -18,13 +18,34 @@ export interface KafkaStandardsErrorDetails {
   readonly path?: string;
 }
 
-function render(value: unknown): string {
+/** Marks, inside JSON, a value JSON cannot hold (NaN, ±Infinity, undefined …), to be written as itself. */
+const RAW = "\u0000raw:";
+
+/**
+ * Renders a received value for a message, faithfully: strings quoted, NaN and ±Infinity as themselves
+ * (JSON would write `null`), functions, symbols and regular expressions by their source, objects and
+ * arrays as JSON with the same care inside, and objects JSON cannot hold (cycles, constructs) by type.
+ */
+export function renderValue(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
   if (value === undefined) return "undefined";
+  if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") return String(value);
+  if (typeof value === "symbol") return value.toString();
+  if (typeof value === "function") return `function ${value.name || "(anonymous)"}`;
+  if (value instanceof RegExp) return String(value);
   try {
-    return JSON.stringify(value);
+    const text = JSON.stringify(value, (key, v: unknown) => {
+      if ((typeof v === "number" && !Number.isFinite(v)) || typeof v === "bigint") return `${RAW}${v}`;
+      if (v === undefined && key !== "") return `${RAW}undefined`;
+      if (typeof v === "function") return `${RAW}function ${v.name || "(anonymous)"}`;
+      if (v instanceof RegExp) return `${RAW}${String(v)}`;
+      return v;
+    });
+    if (text === undefined) return String(value);
+    return text.replace(/"\\u0000raw:((?:[^"\\]|\\.)*)"/g, (_m, inner: string) => JSON.parse(`"${inner}"`));
   } catch {
-    return String(value);
+    const name = (value as { constructor?: { name?: string } }).constructor?.name;
+    return name ? `<${name}>` : String(value);
   }
 }
 
@@ -49,7 +70,7 @@ export class KafkaStandardsError extends Error {
   constructor(details: KafkaStandardsErrorDetails) {
     const where = details.path ? ` at ${details.path}` : "";
     super(
-      `[${details.code}] Invalid ${details.prop}${where}: got ${render(details.value)}. ` +
+      `[${details.code}] Invalid ${details.prop}${where}: got ${renderValue(details.value)}. ` +
         `Allowed: ${details.allowed}. Fix: ${details.fix}`,
     );
     this.name = "KafkaStandardsError";

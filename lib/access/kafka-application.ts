@@ -1,4 +1,6 @@
-import { ClientProfileName } from "../standards/client-profiles";
+import { CLIENT_PROFILE_NAMES, ClientProfileName } from "../standards/client-profiles";
+import { Rule, custom, instance, obj, oneOf, reject, validate } from "../core/validate";
+import { failWith } from "../errors";
 import { KafkaPrincipal } from "./kafka-principal";
 import type { IKafkaCluster } from "../topic/kafka-cluster";
 
@@ -48,6 +50,92 @@ export interface KafkaApplicationOptions {
   readonly consumerProfile?: ClientProfileName;
 }
 
+const PROFILE = (key: string): Rule =>
+  oneOf("KSE-ACCESS-011", key, CLIENT_PROFILE_NAMES, {
+    fix: `Use one of ${CLIENT_PROFILE_NAMES.join(", ")} (see docs/STANDARDS.md, client profiles).`,
+  });
+
+const PRINCIPAL = (required: boolean): Rule =>
+  instance("KSE-ACCESS-012", "principal", KafkaPrincipal, {
+    required,
+    allowed: "a KafkaPrincipal: KafkaPrincipal.iamRole(...), .scramUser(...) or .tlsCertificate(...)",
+    fix: 'Use a KafkaPrincipal factory, e.g. KafkaPrincipal.iamRole("orders-api").',
+  });
+
+const APPLICATION_OPTIONS: Rule = obj(
+  "KSE-CORE-004",
+  "options",
+  [PRINCIPAL(false), PROFILE("producerProfile"), PROFILE("consumerProfile")],
+  {
+    allowed: "KafkaApplicationOptions { principal?, producerProfile?, consumerProfile? }",
+    fix: 'Pass options, e.g. { principal: KafkaPrincipal.iamRole("orders-api"), producerProfile: "DURABILITY" }.',
+  },
+);
+
+const CLUSTER_TEXT = {
+  allowed: "the MskCluster or ConfluentCluster the application is declared on",
+  fix: "Declare applications with cluster.addApplication(...).",
+};
+
+const APPLICATION_PROPS: Rule = obj(
+  "KSE-CORE-004",
+  "props",
+  [
+    PRINCIPAL(true),
+    PROFILE("producerProfile"),
+    PROFILE("consumerProfile"),
+    custom("KSE-ACCESS-012", "cluster", CLUSTER_TEXT, (v, at) => {
+      if (typeof v !== "object" || v === null || !("access" in v))
+        reject({ code: "KSE-ACCESS-012", ...CLUSTER_TEXT }, at, v);
+    }),
+  ],
+  {
+    required: true,
+    allowed: "KafkaApplicationProps { principal, producerProfile?, consumerProfile?, cluster? }",
+    fix: "Pass props with the application's principal.",
+  },
+);
+
+function checkApplicationName(name: unknown, path: string | undefined): void {
+  if (typeof name !== "string" || name.trim() === "") {
+    failWith(
+      "KSE-ACCESS-003",
+      "application name",
+      name,
+      "a non-empty name of lower-case letters, digits and hyphens",
+      'Name the application, e.g. "orders-api".',
+      path,
+    );
+  }
+}
+
+/**
+ * Validates the options of `cluster.addApplication(name, options)` (name, principal type, known
+ * profiles with "did you mean"), so a backend can refuse bad input before it creates the
+ * application's resources. Backend rules (principal kinds of the cluster, unique names) follow.
+ */
+export function checkApplicationOptions(name: unknown, options: unknown, path?: string): void {
+  checkApplicationName(name, path);
+  validate(options, APPLICATION_OPTIONS, "options", path);
+}
+
+/**
+ * Refuses an argument that should be an application (`cluster.addQuota(app, …)`, grants) but is
+ * not, such as an application name given as a string.
+ */
+export function checkApplicationArgument(value: unknown, prop: string, path?: string): void {
+  if (!(value instanceof KafkaApplication)) {
+    failWith(
+      "KSE-ACCESS-012",
+      prop,
+      value,
+      "a KafkaApplication, as returned by cluster.addApplication(...)",
+      'Pass the application object: const app = cluster.addApplication("orders-api", …).',
+      path,
+    );
+  }
+}
+
 /** One consumed topic and its consumer group. */
 export interface ConsumedTopic {
   /** Topic name. */
@@ -77,6 +165,8 @@ export class KafkaApplication {
     /** Properties. */
     public readonly props: KafkaApplicationProps,
   ) {
+    checkApplicationName(name, undefined);
+    validate(props, APPLICATION_PROPS, "props");
     this.producerProfile = props.producerProfile ?? "DURABILITY";
     this.consumerProfile = props.consumerProfile ?? this.producerProfile;
   }

@@ -1,5 +1,32 @@
+import { isUnresolved } from "../core/resource-metadata";
+import { failWith } from "../errors";
+
 /** Kinds of principals the library grants access to. */
 export type KafkaPrincipalKind = "iam-role" | "scram-user" | "tls-certificate" | "confluent-service-account";
+
+/** IAM role names (IAM quotas: 1-64 of letters, digits and `+=,.@_-`). */
+const IAM_ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
+
+/** SCRAM user names, as MSK clusters accept them (KSE-MSK-020). */
+const SCRAM_USER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+function principalName(
+  factory: string,
+  prop: string,
+  value: unknown,
+  allowed: string,
+  problem: (v: string) => string | undefined,
+): void {
+  const fail = (fix: string): never => failWith("KSE-ACCESS-010", `${factory}(${prop})`, value, allowed, fix);
+  if (typeof value !== "string") fail(`Pass the ${prop} as a string.`);
+  const v = value as string;
+  if (isUnresolved(v)) return;
+  if (v.trim() === "") fail(`Pass a non-empty ${prop}.`);
+  if (v === "*" || v === "User:*") fail("Name one principal: there is no wildcard principal.");
+  if (v.startsWith("User:")) fail(`Pass the ${prop} without the "User:" prefix; the library adds it to ACLs.`);
+  const fix = problem(v);
+  if (fix !== undefined) fail(fix);
+}
 
 /**
  * Who is granted access to Kafka resources. Each backend understands the kinds it supports: MSK
@@ -9,21 +36,70 @@ export type KafkaPrincipalKind = "iam-role" | "scram-user" | "tls-certificate" |
 export class KafkaPrincipal {
   /** An IAM role (by name) that MSK IAM access control authorises; grants attach IAM policies to it. */
   public static iamRole(roleName: string): KafkaPrincipal {
+    principalName(
+      "KafkaPrincipal.iamRole",
+      "roleName",
+      roleName,
+      "an IAM role name (1-64 of letters, digits and +=,.@_-)",
+      (v) => {
+        const role =
+          /^arn:aws[a-z-]*:iam::\d*:role\/(?:[^/]*\/)*([^/]+)$/.exec(v)?.[1] ??
+          /^arn:aws[a-z-]*:sts::\d*:assumed-role\/([^/]+)\//.exec(v)?.[1];
+        if (role !== undefined) return `Pass the role name, not its ARN: did you mean "${role}"?`;
+        if (v.startsWith("arn:")) return "Pass the name of an IAM role, not an ARN.";
+        if (v.includes("*")) return "Name one role: wildcards are not principals.";
+        return IAM_ROLE_NAME.test(v) ? undefined : "Pass the role's name as IAM shows it (role.name).";
+      },
+    );
     return new KafkaPrincipal("iam-role", roleName, roleName);
   }
 
   /** A SASL/SCRAM user of an MSK cluster; grants become Kafka ACLs for `User:<name>`. */
   public static scramUser(username: string): KafkaPrincipal {
+    principalName(
+      "KafkaPrincipal.scramUser",
+      "username",
+      username,
+      "a SCRAM user name of letters, digits, '.', '_' or '-' (at most 64)",
+      (v) =>
+        SCRAM_USER_NAME.test(v) ? undefined : "Use a user of the cluster's ClientAuthentication.scram({ users }).",
+    );
     return new KafkaPrincipal("scram-user", username, `User:${username}`);
   }
 
   /** A client certificate's distinguished name (mutual TLS); grants become ACLs for `User:<dn>`. */
   public static tlsCertificate(distinguishedName: string): KafkaPrincipal {
+    principalName(
+      "KafkaPrincipal.tlsCertificate",
+      "distinguishedName",
+      distinguishedName,
+      'the client certificate\'s distinguished name, e.g. "CN=orders-api,OU=payments,O=Example"',
+      (v) =>
+        /^[A-Za-z][\w.-]*=/.test(v)
+          ? undefined
+          : 'Pass the full subject DN as Kafka sees it, e.g. "CN=orders-api,O=Example".',
+    );
     return new KafkaPrincipal("tls-certificate", distinguishedName, `User:${distinguishedName}`);
   }
 
   /** A Confluent Cloud service account, by its id (`sa-…`, usually a reference to `confluent_service_account.id`). */
   public static confluentServiceAccount(serviceAccountId: string, displayName?: string): KafkaPrincipal {
+    principalName(
+      "KafkaPrincipal.confluentServiceAccount",
+      "serviceAccountId",
+      serviceAccountId,
+      "a Confluent service account id such as sa-abc123 (or a reference to one)",
+      (v) => (/\s/.test(v) ? "Pass the service account's id (sa-…), not its display name." : undefined),
+    );
+    if (displayName !== undefined) {
+      principalName(
+        "KafkaPrincipal.confluentServiceAccount",
+        "displayName",
+        displayName,
+        "a non-empty display name",
+        () => undefined,
+      );
+    }
     return new KafkaPrincipal(
       "confluent-service-account",
       displayName ?? serviceAccountId,

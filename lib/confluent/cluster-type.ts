@@ -1,4 +1,5 @@
 import { CONFLUENT_CLUSTER_TYPES, ConfluentClusterKind, ConfluentClusterTypeInfo } from "../standards/confluent";
+import { Rule, num, obj, str, validate } from "../core/validate";
 
 /** Options of the elastic cluster types (Basic, Standard, Enterprise). */
 export interface ElasticClusterOptions {
@@ -21,6 +22,40 @@ export interface DedicatedClusterOptions {
   readonly byokKeyId?: string;
 }
 
+// Factories check the shape of their options; the cluster checks the values against its tier and
+// availability (a CKU count valid for one zone may be too small for three).
+const MAX_ECKU = num("KSE-CFL-011", "maxEcku", {
+  allowed: "a whole number of eCKUs, at least 1 (2 for multi-zone clusters)",
+  fix: "Give maxEcku as a number, or omit it for the service's ceiling.",
+});
+
+const ELASTIC_OPTIONS = (kind: string): Rule =>
+  obj("KSE-CORE-004", kind, [MAX_ECKU], {
+    allowed: "{ maxEcku? }",
+    fix: `Use ConfluentClusterType.${kind}() or .${kind}({ maxEcku: 4 }).`,
+  });
+
+const DEDICATED_OPTIONS: Rule = obj(
+  "KSE-CORE-004",
+  "dedicated",
+  [
+    num("KSE-CFL-009", "cku", {
+      required: true,
+      allowed: "an integer from 1 to 152 (at least 2 for multi-zone)",
+      fix: "Set ConfluentClusterType.dedicated({ cku: 2 }) or another whole number of CKUs.",
+    }),
+    str("KSE-CFL-012", "byokKeyId", {
+      allowed: "a Confluent key id such as cck-abc123",
+      fix: "Pass the id of a confluent_byok_key (its `id` attribute), not the cloud KMS key ARN.",
+    }),
+  ],
+  { required: true, allowed: "{ cku, byokKeyId? }", fix: "Use ConfluentClusterType.dedicated({ cku: 2 })." },
+);
+
+function checkElastic(kind: string, options: unknown): void {
+  validate(options, ELASTIC_OPTIONS(kind), `ConfluentClusterType.${kind}(options)`, undefined, kind);
+}
+
 /**
  * The type of a Confluent Cloud Kafka cluster: what it costs, how it scales, how it is reached.
  *
@@ -33,21 +68,25 @@ export interface DedicatedClusterOptions {
 export class ConfluentClusterType {
   /** A Basic cluster: single zone, public, no RBAC inside Kafka. Not allowed in prod. */
   public static basic(options: ElasticClusterOptions = {}): ConfluentClusterType {
+    checkElastic("basic", options);
     return new ConfluentClusterType("basic", options.maxEcku, undefined, undefined);
   }
 
   /** A Standard cluster: elastic, single- or multi-zone, public endpoints. */
   public static standard(options: ElasticClusterOptions = {}): ConfluentClusterType {
+    checkElastic("standard", options);
     return new ConfluentClusterType("standard", options.maxEcku, undefined, undefined);
   }
 
   /** An Enterprise cluster: elastic, reached only through the environment's private access. */
   public static enterprise(options: ElasticClusterOptions = {}): ConfluentClusterType {
+    checkElastic("enterprise", options);
     return new ConfluentClusterType("enterprise", options.maxEcku, undefined, undefined);
   }
 
   /** A Dedicated cluster with a fixed number of CKUs. */
   public static dedicated(options: DedicatedClusterOptions): ConfluentClusterType {
+    validate(options, DEDICATED_OPTIONS, "ConfluentClusterType.dedicated(options)", undefined, "dedicated");
     return new ConfluentClusterType("dedicated", undefined, options.cku, options.byokKeyId);
   }
 

@@ -4,10 +4,11 @@ import { KafkaClientQuota } from "../providers/confluent/kafka-client-quota";
 import { KafkaStandardsError } from "../errors";
 import { recordMetadata } from "../core/resource-metadata";
 import { ResourceMetadata } from "../standards/naming";
-import { KafkaApplication } from "../access/kafka-application";
+import { KafkaApplication, checkApplicationArgument } from "../access/kafka-application";
 import { KafkaPrincipal } from "../access/kafka-principal";
 import { ClientQuota, IKafkaAccess, IKafkaCluster } from "../topic/kafka-cluster";
 import { assertDeclaredOn } from "../access/declared-on";
+import { checkClientQuota } from "../core/client-quota-input";
 import type { KafkaTopic } from "../topic/kafka-topic";
 import { ConfluentApplication } from "./confluent-application";
 
@@ -120,6 +121,8 @@ export class ConfluentAccess implements IKafkaAccess {
 
   /** Client quotas exist on Dedicated clusters only (cluster-types feature table). */
   public addQuota(app: KafkaApplication, quota: ClientQuota, path: string): void {
+    checkApplicationArgument(app, "application", path);
+    checkClientQuota(quota, path);
     assertDeclaredOn(this.target.cluster, app, "add the quota to", path);
     const fail = (prop: string, value: unknown, allowed: string, fix: string): never => {
       throw new KafkaStandardsError({ code: "KSE-ACCESS-004", prop, value, allowed, fix, path });

@@ -11,6 +11,8 @@ import { ConfluentClusterType } from "./cluster-type";
 import { ConfluentNetworking } from "./networking";
 import { ConfluentClusterProps } from "./confluent-cluster-props";
 import { ResolvedConfluentClusterProps, checkApplicationName, resolveConfluentClusterProps } from "./resolve-props";
+import { checkConstructSite } from "../core/construct-site";
+import { checkUniqueClusterName } from "../core/resolve-common";
 import { ConfluentPrivateNetwork } from "./private-network";
 import { ClusterServiceAccount } from "./cluster-service-account";
 import { ConfluentApplication } from "./confluent-application";
@@ -28,7 +30,7 @@ import { partitionGuard } from "../topic/partition-guard";
 import { architectureProducer } from "../docs/architecture";
 import { confluentMonitoringProducer } from "../monitoring/confluent-monitoring-producer";
 import { confluentRunbookProducer } from "../docs/confluent-runbooks";
-import { KafkaApplication, KafkaApplicationOptions } from "../access/kafka-application";
+import { KafkaApplication, KafkaApplicationOptions, checkApplicationOptions } from "../access/kafka-application";
 import { KafkaPrincipal } from "../access/kafka-principal";
 import { clientPropertyFiles } from "../access/client-property-files";
 import { declareTopic } from "../topic/declare-topic";
@@ -95,9 +97,12 @@ export class ConfluentCluster extends Construct implements IKafkaCluster {
   private readonly topicPattern?: RegExp;
 
   constructor(scope: Construct, id: string, props: ConfluentClusterProps) {
+    // Validate everything before adding anything to the tree, so an error leaves nothing behind and the
+    // same id can be used again: the site (scope, id), the props, and the cluster's names in the stack.
+    const path = checkConstructSite(scope, id, "ConfluentCluster");
+    const r = resolveConfluentClusterProps(props, path);
+    checkUniqueClusterName(scope, "confluent", r.name, props.clusterName, path);
     super(scope, id);
-    // Validate everything before creating anything, so an error leaves nothing half-built.
-    const r = resolveConfluentClusterProps(props, this.node.path);
     this.resolved = r;
     this.clusterName = r.name;
     this.tier = r.tier;
@@ -253,6 +258,7 @@ export class ConfluentCluster extends Construct implements IKafkaCluster {
    * its service-account handle (for custom role bindings) is `cluster.application(name)`.
    */
   public addApplication(name: string, props: KafkaApplicationOptions = {}): KafkaApplication {
+    checkApplicationOptions(name, props, this.node.path);
     checkApplicationName(name, "name", this.clusterName, new Set(this.apps.keys()), this.node.path);
     if (props.principal !== undefined) {
       throw new KafkaStandardsError({

@@ -1,4 +1,5 @@
 import { ConfluentConnectionType, ConfluentNetworkingKind } from "../standards/confluent";
+import { Rule, checkValue, list, obj, str, validate } from "../core/validate";
 
 /** DNS resolution of a PrivateLink network. */
 export type PrivateLinkDnsResolution = "PRIVATE" | "CHASED_PRIVATE";
@@ -51,6 +52,68 @@ export interface ConfluentNetworkingSettings {
   readonly networkId?: string;
 }
 
+// Factories check the shape of their options; the cluster checks the values against its cloud
+// (account id formats, /16 and /24 blocks, three zones).
+const ZONES = list(
+  "KSE-CFL-021",
+  "zones",
+  str("KSE-CFL-021", "zones[]", { allowed: "zone ids such as euc1-az1", fix: "List zone ids as strings." }),
+  { allowed: "a list of three distinct zones", fix: "List three zones, or omit zones." },
+);
+
+const PRIVATE_LINK_OPTIONS: Rule = obj(
+  "KSE-CORE-004",
+  "privateLink",
+  [
+    list(
+      "KSE-CFL-022",
+      "allowedAccounts",
+      str("KSE-CFL-022", "allowedAccounts[]", {
+        allowed: "12-digit AWS account ids, Azure subscription ids or Google Cloud project ids",
+        fix: "List account ids as strings.",
+      }),
+      {
+        required: true,
+        allowed: "a list of the accounts whose private endpoints connect",
+        fix: 'List the accounts, e.g. ConfluentNetworking.privateLink({ allowedAccounts: ["123456789012"] }).',
+      },
+    ),
+    ZONES,
+    str("KSE-CFL-021", "dnsResolution", { allowed: "PRIVATE, CHASED_PRIVATE", fix: "Use PRIVATE (the default)." }),
+  ],
+  {
+    required: true,
+    allowed: "{ allowedAccounts, zones?, dnsResolution? }",
+    fix: 'Use ConfluentNetworking.privateLink({ allowedAccounts: ["123456789012"] }).',
+  },
+);
+
+const ROUTED_OPTIONS = (factory: string): Rule =>
+  obj(
+    "KSE-CORE-004",
+    factory,
+    [
+      str("KSE-CFL-021", "cidr", {
+        required: true,
+        allowed: "an IPv4 /16 block, e.g. 10.10.0.0/16",
+        fix: "Pick a /16 that overlaps none of the networks it connects to.",
+      }),
+      ZONES,
+      str("KSE-CFL-021", "reservedCidr", { allowed: "an IPv4 /24 block", fix: "Pick a /24, or omit it." }),
+    ],
+    {
+      required: true,
+      allowed: "{ cidr, zones?, reservedCidr? }",
+      fix: `Use ConfluentNetworking.${factory}({ cidr: "10.10.0.0/16" }).`,
+    },
+  );
+
+const NETWORK_ID = str("KSE-CFL-021", "networkId", {
+  required: true,
+  allowed: "a network id such as n-abc123",
+  fix: "Pass the id of the confluent_network.",
+});
+
 /**
  * How clients reach a Confluent cluster.
  *
@@ -71,21 +134,31 @@ export class ConfluentNetworking {
 
   /** A new PrivateLink network, with access for the listed accounts (Dedicated). */
   public static privateLink(options: PrivateLinkOptions): ConfluentNetworking {
+    validate(options, PRIVATE_LINK_OPTIONS, "ConfluentNetworking.privateLink(options)", undefined, "privateLink");
     return new ConfluentNetworking({ kind: "PRIVATELINK", privateLink: options });
   }
 
   /** A new network for VPC / VNet peering (Dedicated). */
   public static peering(options: RoutedNetworkOptions): ConfluentNetworking {
+    validate(options, ROUTED_OPTIONS("peering"), "ConfluentNetworking.peering(options)", undefined, "peering");
     return new ConfluentNetworking({ kind: "PEERING", routed: options });
   }
 
   /** A new network for an AWS Transit Gateway attachment (Dedicated, AWS only). */
   public static transitGateway(options: RoutedNetworkOptions): ConfluentNetworking {
+    validate(
+      options,
+      ROUTED_OPTIONS("transitGateway"),
+      "ConfluentNetworking.transitGateway(options)",
+      undefined,
+      "transitGateway",
+    );
     return new ConfluentNetworking({ kind: "TRANSITGATEWAY", routed: options });
   }
 
   /** A `confluent_network` managed elsewhere, by id (`n-…`) (Dedicated). */
   public static existingNetwork(networkId: string): ConfluentNetworking {
+    checkValue(NETWORK_ID, networkId, { prop: "networkId" });
     return new ConfluentNetworking({ kind: "EXISTING_NETWORK", networkId });
   }
 

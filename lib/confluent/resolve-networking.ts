@@ -2,6 +2,7 @@ import { KafkaStandardsError, KafkaStandardsErrorCode } from "../errors";
 import { isUnresolved } from "../core/resource-metadata";
 import { CONFLUENT_ID_PATTERNS, ConfluentCloud } from "../standards/confluent";
 import { ConfluentNetworking } from "./networking";
+import { ipv4CidrProblem } from "../core/validate";
 
 /** How a private-link account id looks on each cloud, for checks and messages. */
 const ACCOUNT_FORMATS: Readonly<Record<ConfluentCloud, { pattern: RegExp; what: string; example: string }>> =
@@ -37,8 +38,7 @@ function fail(
 }
 
 function isCidr(value: string, prefix: number): boolean {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(value);
-  return m !== null && m.slice(1, 5).every((o) => Number(o) <= 255) && Number(m[5]) === prefix;
+  return ipv4CidrProblem(value, prefix) === undefined;
 }
 
 function checkZones(zones: readonly string[] | undefined, prop: string, path: string): void {
@@ -64,12 +64,18 @@ export function checkPrivateNetworking(networking: ConfluentNetworking, cloud: C
         "networking.cidr",
         cidr,
         "an IPv4 /16 block, e.g. 10.10.0.0/16",
-        "Pick a /16 that overlaps none of the networks it connects to.",
+        `${typeof cidr === "string" ? `${ipv4CidrProblem(cidr, 16)} ` : ""}Pick a /16 that overlaps none of the networks it connects to.`,
         path,
       );
     }
     if (reservedCidr !== undefined && !isUnresolved(reservedCidr) && !isCidr(reservedCidr, 24)) {
-      fail("networking.reservedCidr", reservedCidr, "an IPv4 /24 block", "Pick a /24, or omit it.", path);
+      fail(
+        "networking.reservedCidr",
+        reservedCidr,
+        "an IPv4 /24 block",
+        `${ipv4CidrProblem(reservedCidr, 24)} Pick a /24, or omit it.`,
+        path,
+      );
     }
     checkZones(zones, "networking.zones", path);
   }

@@ -25,6 +25,8 @@ import {
   confluentServiceAccountName,
 } from "../standards/confluent";
 import { ConfluentClusterType } from "./cluster-type";
+import { Rule, bool, custom, instance, list, obj, oneOf, str, validate } from "../core/validate";
+import { ENVIRONMENT_TIERS } from "../standards/tiers";
 import { ConfluentClusterProps } from "./confluent-cluster-props";
 import { ConfluentNetworking } from "./networking";
 import { checkPrivateNetworking } from "./resolve-networking";
@@ -286,11 +288,103 @@ export function checkApplicationName(
   return app;
 }
 
+/** The declarative description of {@link ConfluentClusterProps}: every key, its type, shape and code. */
+const CONFLUENT_CLUSTER_PROPS: Rule = obj(
+  "KSE-CORE-004",
+  "props",
+  [
+    str("KSE-CFL-002", "clusterName", {
+      required: true,
+      allowed: 'lower-case letters, digits and hyphens, starting with a letter, e.g. "orders"',
+      fix: 'Name the cluster, e.g. clusterName: "orders" (the tier is appended).',
+    }),
+    oneOf("KSE-CFL-001", "tier", ENVIRONMENT_TIERS, { required: true, fix: "Set tier to one of the standard tiers." }),
+    custom(
+      "KSE-CFL-003",
+      "cloud",
+      { required: true, allowed: CONFLUENT_CLOUDS.join(", "), fix: "Use AWS, AZURE or GCP (upper case)." },
+      () => undefined, // checked below, with the upper-case hint
+    ),
+    str("KSE-CFL-004", "region", {
+      required: true,
+      allowed: "a region name of the cloud, e.g. eu-central-1 (AWS), europe-west3 (GCP), westeurope (Azure)",
+      fix: "Set the region the cluster runs in.",
+    }),
+    custom(
+      "KSE-CFL-005",
+      "clusterType",
+      { allowed: "a ConfluentClusterType", fix: "Use e.g. ConfluentClusterType.standard()." },
+      () => undefined, // resolveClusterType
+    ),
+    oneOf("KSE-CFL-007", "availability", CONFLUENT_AVAILABILITIES, {
+      fix: `Use "MULTI_ZONE" or "SINGLE_ZONE"; the construct writes the provider's value (LOW/HIGH for Enterprise).`,
+    }),
+    str("KSE-CFL-013", "environmentId", {
+      allowed: "an environment id such as env-abc123",
+      fix: "Pass the id of the environment (`confluent environment list`), or omit it to create one.",
+    }),
+    str("KSE-CFL-014", "environmentName", {
+      allowed: "1-64 letters, digits, hyphens and underscores, starting and ending with a letter or digit",
+      fix: 'Rename the environment, e.g. "orders-prod".',
+    }),
+    oneOf("KSE-CFL-015", "streamGovernance", STREAM_GOVERNANCE_PACKAGES, {
+      fix: "Use ESSENTIALS (the default) or ADVANCED.",
+    }),
+    custom(
+      "KSE-CFL-016",
+      "networking",
+      { allowed: "a ConfluentNetworking value", fix: "Use a ConfluentNetworking factory." },
+      () => undefined, // resolveNetworking
+    ),
+    list("KSE-CFL-023", "applications", undefined, {
+      literal: true,
+      allowed: "a list of application names",
+      fix: 'List application names, e.g. applications: ["orders-api"].',
+    }),
+    bool("KSE-CORE-006", "waitForApiKeys"),
+    bool("KSE-CORE-006", "credentialOutputs"),
+    instance("KSE-CORE-006", "topicNamePattern", RegExp, {
+      allowed: "a regular expression",
+      fix: "Give a RegExp, or omit it for the standard's pattern.",
+    }),
+    obj(
+      "KSE-CFL-020",
+      "prodOverride",
+      [
+        str("KSE-CFL-020", "reason", {
+          required: true,
+          allowEmpty: true,
+          allowed: "a reason of at least 10 characters",
+          fix: "Say why the weakening is acceptable.",
+        }),
+      ],
+      {
+        allowed: '{ reason: "…" } with a reason of at least 10 characters',
+        fix: "Say why the weakening is acceptable.",
+      },
+    ),
+    custom(
+      "KSE-SIZE-001",
+      "workload",
+      {
+        allowed: "a Workload { messagesPerSecond, averageMessageBytes, … }",
+        fix: "See Workload in the API reference.",
+      },
+      () => undefined, // checked field by field by the sizing model (KSE-SIZE-001…011)
+    ),
+  ],
+  {
+    allowed: "ConfluentClusterProps { clusterName, tier, cloud, region, … }",
+    fix: 'Pass props, e.g. new ConfluentCluster(stack, "orders", { clusterName: "orders", tier: "prod", cloud: "AWS", region: "eu-central-1" }).',
+  },
+);
+
 /** Apply defaults and check every rule, before anything is created. */
 export function resolveConfluentClusterProps(
   input: ConfluentClusterProps,
   path: string,
 ): ResolvedConfluentClusterProps {
+  validate(input, { ...CONFLUENT_CLUSTER_PROPS, required: true }, "props", path);
   const props = applyConfluentWorkload(input, path);
   const { tier, policy, name } = resolveTierAndName(props, { tier: "KSE-CFL-001", name: "KSE-CFL-002" }, path);
   const rules = CONFLUENT_TIER_RULES[tier];

@@ -2,6 +2,8 @@ import { failWith, KafkaStandardsErrorCode } from "../errors";
 import { ENVIRONMENT_TIERS, EnvironmentTier, TierPolicy, isEnvironmentTier, tierPolicy } from "../standards/tiers";
 import { RESOURCE_NAME_PATTERN, resourceName } from "../standards/naming";
 import { isUnresolved } from "./resource-metadata";
+import { checkUniqueInStack } from "./construct-site";
+import { IConstruct } from "constructs";
 
 /** Tier, its policy and the standard resource name of a cluster. */
 export interface TierAndName {
@@ -15,7 +17,7 @@ export interface TierAndName {
  * `<name>-<tier>` resource name. `codes` are the construct family's error codes.
  */
 export function resolveTierAndName(
-  props: { readonly tier: unknown; readonly clusterName: string },
+  props: { readonly tier: unknown; readonly clusterName: unknown },
   codes: { readonly tier: KafkaStandardsErrorCode; readonly name: KafkaStandardsErrorCode },
   path: string,
 ): TierAndName {
@@ -30,8 +32,9 @@ export function resolveTierAndName(
     );
   }
   const tier = props.tier;
-  const name = resourceName(props.clusterName, tier);
-  if (!isUnresolved(props.clusterName) && !RESOURCE_NAME_PATTERN.test(name)) {
+  const given = props.clusterName;
+  const name = resourceName(String(given), tier);
+  if (typeof given !== "string" || given === "" || (!isUnresolved(given) && !RESOURCE_NAME_PATTERN.test(name))) {
     failWith(
       codes.name,
       "clusterName",
@@ -55,4 +58,35 @@ export function recordedOverrides(
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(weakenings)) out[k] = prodOverride ? `${v} (${prodOverride.reason})` : v;
   return out;
+}
+
+/**
+ * Refuses a second cluster of the same backend, name and tier in one stack (their cloud resource names
+ * would collide), before the new one is added to the tree.
+ */
+export function checkUniqueClusterName(
+  scope: IConstruct,
+  backend: "msk" | "confluent",
+  name: string,
+  given: unknown,
+  path: string,
+): void {
+  const msk = backend === "msk";
+  checkUniqueInStack(
+    scope,
+    (c) => {
+      const cluster = c as { readonly backend?: unknown; readonly clusterName?: unknown };
+      return cluster.backend === backend && cluster.clusterName === name;
+    },
+    {
+      code: msk ? "KSE-MSK-034" : "KSE-CFL-027",
+      prop: "clusterName",
+      value: given,
+      allowed: `a name and tier no other ${msk ? "MskCluster" : "ConfluentCluster"} of the stack has: "${name}" names its ${
+        msk ? "AWS resources" : "environment and service accounts"
+      }`,
+      fix: "Give the cluster another clusterName",
+    },
+    path,
+  );
 }

@@ -1,3 +1,5 @@
+import { Rule, bool, list, obj, str, validate } from "../core/validate";
+
 /** Kafka listener ports of MSK per authentication mode (msk-get-bootstrap-brokers / port-info). */
 export const MSK_PORTS = Object.freeze({
   plaintext: 9092,
@@ -31,6 +33,69 @@ export interface ClientAuthenticationModes {
   readonly mutualTls?: MutualTlsOptions;
 }
 
+/** ACM Private CA ARNs: `arn:<partition>:acm-pca:<region>:<account>:certificate-authority/<id>`. */
+const PCA_ARN = /^arn:aws[a-z-]*:acm-pca:/;
+
+const SCRAM_OPTIONS: Rule = obj(
+  "KSE-MSK-031",
+  "scram",
+  [
+    list(
+      "KSE-MSK-031",
+      "users",
+      str("KSE-MSK-020", "users[]", {
+        allowed: "user names of letters, digits, '.', '_' or '-' (at most 64)",
+        fix: 'List user names as strings, e.g. ["orders-api"].',
+      }),
+      {
+        required: true,
+        min: 1,
+        allowed: "a non-empty list of SCRAM user names",
+        fix: 'List the users, e.g. ClientAuthentication.scram({ users: ["orders-api"] }).',
+      },
+    ),
+  ],
+  { allowed: "{ users: [...] }", fix: 'Use ClientAuthentication.scram({ users: ["orders-api"] }).' },
+);
+
+const MUTUAL_TLS_OPTIONS: Rule = obj(
+  "KSE-MSK-032",
+  "mutualTls",
+  [
+    list(
+      "KSE-MSK-032",
+      "certificateAuthorityArns",
+      str("KSE-MSK-032", "certificateAuthorityArns[]", {
+        allowed: "ARNs of AWS Private CA authorities (arn:aws:acm-pca:<region>:<account>:certificate-authority/<id>)",
+        fix: "Pass the ARN of the ACM Private CA that signs the client certificates.",
+        test: (v) =>
+          PCA_ARN.test(v) ? undefined : "Pass the ARN of the ACM Private CA (arn:aws:acm-pca:…), not its name or id.",
+      }),
+      {
+        required: true,
+        min: 1,
+        unique: true,
+        allowed: "a non-empty list of distinct AWS Private CA ARNs",
+        fix: "List the CA ARNs that sign client certificates: without one, port 9094 opens and no client can authenticate.",
+      },
+    ),
+  ],
+  {
+    allowed: "{ certificateAuthorityArns: [...] }",
+    fix: 'Use ClientAuthentication.mutualTls({ certificateAuthorityArns: ["arn:aws:acm-pca:…"] }).',
+  },
+);
+
+const MODES: Rule = obj(
+  "KSE-CORE-004",
+  "modes",
+  [bool("KSE-CORE-006", "iam"), { ...SCRAM_OPTIONS, key: "scram" }, { ...MUTUAL_TLS_OPTIONS, key: "mutualTls" }],
+  {
+    allowed: "{ iam?: boolean, scram?: { users }, mutualTls?: { certificateAuthorityArns } }",
+    fix: "Enable at least one mode, e.g. ClientAuthentication.of({ iam: true }).",
+  },
+);
+
 /**
  * How clients authenticate to an MSK cluster. Unauthenticated access is never enabled by these modes.
  *
@@ -49,16 +114,25 @@ export class ClientAuthentication {
 
   /** SASL/SCRAM users, with IAM kept on for administration. */
   public static scram(options: ScramOptions): ClientAuthentication {
+    validate(options, { ...SCRAM_OPTIONS, required: true }, "ClientAuthentication.scram(options)", undefined, "scram");
     return new ClientAuthentication({ iam: true, scram: options });
   }
 
   /** Mutual TLS with client certificates from AWS Private CA, with IAM kept on for administration. */
   public static mutualTls(options: MutualTlsOptions): ClientAuthentication {
+    validate(
+      options,
+      { ...MUTUAL_TLS_OPTIONS, required: true },
+      "ClientAuthentication.mutualTls(options)",
+      undefined,
+      "mutualTls",
+    );
     return new ClientAuthentication({ iam: true, mutualTls: options });
   }
 
   /** Any combination of modes; at least one is required (checked by `MskCluster`, KSE-MSK-007). */
   public static of(modes: ClientAuthenticationModes): ClientAuthentication {
+    validate(modes, { ...MODES, required: true }, "ClientAuthentication.of(modes)");
     return new ClientAuthentication(modes);
   }
 

@@ -5,7 +5,10 @@ import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
-import { recordMetadata } from "../core/resource-metadata";
+import { checkTags, recordMetadata } from "../core/resource-metadata";
+import { checkConstructSite } from "../core/construct-site";
+import { Rule, bool, custom, num, obj, oneOf, str, validate } from "../core/validate";
+import { ENVIRONMENT_TIERS } from "../standards/tiers";
 
 /** Properties of a {@link ClusterKey}. */
 export interface ClusterKeyProps {
@@ -20,6 +23,36 @@ export interface ClusterKeyProps {
   /** Protect the key from `terraform destroy`. */
   readonly preventDestroy: boolean;
 }
+
+const CLUSTER_KEY_PROPS: Rule = obj(
+  "KSE-CORE-004",
+  "props",
+  [
+    str("KSE-MSK-011", "name", {
+      required: true,
+      pattern: /^[A-Za-z0-9/_-]{1,200}$/,
+      allowed: "the cluster's resource name (letters, digits, '/', '_', '-'), e.g. orders-prod",
+      fix: "Pass the cluster name; the alias is alias/kafka/<name>.",
+    }),
+    num("KSE-MSK-038", "deletionWindowDays", {
+      required: true,
+      integer: true,
+      min: 7,
+      max: 30,
+      allowed: "a whole number of days from 7 to 30",
+      fix: "Use 30 (the prod policy) or the tier's kmsDeletionWindowDays.",
+    }),
+    custom(
+      "KSE-CORE-007",
+      "tags",
+      { required: true, allowed: "tag keys to values", fix: "Pass the tags, e.g. {}." },
+      () => undefined,
+    ),
+    oneOf("KSE-MSK-014", "tier", ENVIRONMENT_TIERS, { required: true }),
+    bool("KSE-CORE-006", "preventDestroy", { required: true }),
+  ],
+  { required: true, allowed: "ClusterKeyProps", fix: "Pass the props." },
+);
 
 /**
  * A customer-managed KMS key with rotation on, usable by MSK (at rest), Secrets Manager (SCRAM
@@ -38,6 +71,10 @@ export class ClusterKey extends Construct {
   public readonly keyArn: string;
 
   constructor(scope: Construct, id: string, props: ClusterKeyProps) {
+    // Validate before adding anything to the tree: a failed call leaves nothing behind.
+    const path = checkConstructSite(scope, id, "ClusterKey");
+    validate(props, CLUSTER_KEY_PROPS, "props", path);
+    checkTags({ tier: props.tier, tags: props.tags }, path);
     super(scope, id);
     const account = new DataAwsCallerIdentity(this, "Account");
     const region = new DataAwsRegion(this, "Region");

@@ -7,10 +7,11 @@ import { Quota } from "../providers/kafka/quota";
 import { KafkaStandardsError } from "../errors";
 import { recordMetadata } from "../core/resource-metadata";
 import { CLIENT_PROFILES } from "../standards/client-profiles";
-import { KafkaApplication } from "../access/kafka-application";
+import { KafkaApplication, checkApplicationArgument } from "../access/kafka-application";
 import { KafkaPrincipal } from "../access/kafka-principal";
 import { ClientQuota, IKafkaAccess, IKafkaCluster } from "../topic/kafka-cluster";
 import { assertDeclaredOn } from "../access/declared-on";
+import { checkClientQuota } from "../core/client-quota-input";
 import type { KafkaTopic } from "../topic/kafka-topic";
 
 /** What access grants need of an MSK cluster. */
@@ -157,6 +158,8 @@ export class MskAccess implements IKafkaAccess {
    * application name (an IAM principal's Kafka name is its assumed-role session, not stable).
    */
   public addQuota(app: KafkaApplication, quota: ClientQuota, path: string): void {
+    checkApplicationArgument(app, "application", path);
+    checkClientQuota(quota, path);
     assertDeclaredOn(this.target.cluster, app, "add the quota to", path);
     const config: Record<string, number> = {};
     if (quota.producerByteRate !== undefined) config.producer_byte_rate = quota.producerByteRate;

@@ -9,6 +9,8 @@ import { EnvironmentTier } from "../standards/tiers";
 import { ClientAuthentication, MSK_PORTS } from "./client-authentication";
 import { MskClusterProps } from "./msk-cluster-props";
 import { resolveMskClusterProps } from "./resolve-props";
+import { checkConstructSite } from "../core/construct-site";
+import { checkUniqueClusterName } from "../core/resolve-common";
 import { ClusterKey } from "./cluster-key";
 import { BrokerSecurityGroup } from "./broker-security-group";
 import { BrokerConfiguration } from "./broker-configuration";
@@ -27,7 +29,7 @@ import { TOPIC_NAME_PATTERN } from "../standards/naming";
 import { ClientQuota, IKafkaCluster } from "../topic/kafka-cluster";
 import { KafkaTopic } from "../topic/kafka-topic";
 import { KafkaTopicProps } from "../topic/kafka-topic-props";
-import { KafkaApplication, KafkaApplicationOptions } from "../access/kafka-application";
+import { KafkaApplication, KafkaApplicationOptions, checkApplicationOptions } from "../access/kafka-application";
 import { ClientAuthMode } from "../access/client-properties";
 import { clientPropertyFiles } from "../access/client-property-files";
 import { declareTopic } from "../topic/declare-topic";
@@ -94,9 +96,12 @@ export class MskCluster extends Construct implements IKafkaCluster {
   private kafkaProvider?: KafkaProvider;
 
   constructor(scope: Construct, id: string, props: MskClusterProps) {
+    // Validate everything before adding anything to the tree, so an error leaves nothing behind and the
+    // same id can be used again: the site (scope, id), the props, and the cluster's names in the stack.
+    const path = checkConstructSite(scope, id, "MskCluster");
+    const r = resolveMskClusterProps(props, path);
+    checkUniqueClusterName(scope, "msk", r.name, props.clusterName, path);
     super(scope, id);
-    // Validate everything before creating anything, so an error leaves nothing half-built.
-    const r = resolveMskClusterProps(props, this.node.path);
     this.clusterName = r.name;
     this.tier = r.tier;
     this.brokerNodes = r.brokerNodes;
@@ -380,6 +385,7 @@ export class MskCluster extends Construct implements IKafkaCluster {
 
   /** Declares an application: its principal and client profiles. Its client properties are rendered on synth. */
   public addApplication(name: string, options: KafkaApplicationOptions = {}): KafkaApplication {
+    checkApplicationOptions(name, options, this.node.path);
     if (options.principal === undefined) {
       throw new KafkaStandardsError({
         code: "KSE-ACCESS-006",

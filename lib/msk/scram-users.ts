@@ -4,8 +4,11 @@ import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-sec
 import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmanager-secret-version";
 import { MskSingleScramSecretAssociation } from "@cdktf/provider-aws/lib/msk-single-scram-secret-association";
 import { MSK_SCRAM_SECRET_PREFIX } from "../standards/naming";
-import { recordMetadata } from "../core/resource-metadata";
+import { checkTags, recordMetadata } from "../core/resource-metadata";
 import { EphemeralResource } from "../core/ephemeral";
+import { checkConstructSite } from "../core/construct-site";
+import { Rule, bool, custom, list, obj, oneOf, str, validate } from "../core/validate";
+import { ENVIRONMENT_TIERS } from "../standards/tiers";
 
 /** Properties of {@link ScramUsers}. */
 export interface ScramUsersProps {
@@ -33,6 +36,46 @@ export interface ScramUserSecret {
   readonly secret: SecretsmanagerSecret;
 }
 
+const SCRAM_USERS_PROPS: Rule = obj(
+  "KSE-CORE-004",
+  "props",
+  [
+    str("KSE-MSK-011", "clusterName", { required: true, allowed: "the cluster name", fix: "Pass the cluster name." }),
+    str("KSE-CORE-006", "clusterArn", { required: true, allowed: "the cluster ARN", fix: "Pass cluster.clusterArn." }),
+    list(
+      "KSE-MSK-031",
+      "users",
+      str("KSE-MSK-020", "users[]", {
+        pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/,
+        allowed: "unique names of letters, digits, '.', '_' or '-' (at most 64)",
+        fix: "Rename the user.",
+      }),
+      {
+        required: true,
+        min: 1,
+        unique: true,
+        literal: true,
+        allowed: "a non-empty list of distinct SCRAM user names",
+        fix: "List the users; each name becomes part of its secret's name.",
+      },
+    ),
+    str("KSE-MSK-028", "kmsKeyArn", {
+      required: true,
+      allowed: "the ARN of the customer-managed key (MSK rejects secrets under the AWS-managed key)",
+      fix: "Pass the cluster's key ARN.",
+    }),
+    custom(
+      "KSE-CORE-007",
+      "tags",
+      { required: true, allowed: "tag keys to values", fix: "Pass the tags, e.g. {}." },
+      () => undefined,
+    ),
+    oneOf("KSE-MSK-014", "tier", ENVIRONMENT_TIERS, { required: true }),
+    bool("KSE-CORE-006", "preventDestroy", { required: true }),
+  ],
+  { required: true, allowed: "ScramUsersProps", fix: "Pass the props." },
+);
+
 /**
  * SASL/SCRAM users: one Secrets Manager secret per user, named `AmazonMSK_<cluster>_<user>` (MSK
  * requires the prefix), encrypted with the cluster's customer-managed key and associated with the cluster.
@@ -49,6 +92,10 @@ export class ScramUsers extends Construct {
   public readonly secrets: readonly ScramUserSecret[];
 
   constructor(scope: Construct, id: string, props: ScramUsersProps) {
+    // Validate before adding anything to the tree: a failed call leaves nothing behind.
+    const path = checkConstructSite(scope, id, "ScramUsers");
+    validate(props, SCRAM_USERS_PROPS, "props", path);
+    checkTags({ tier: props.tier, tags: props.tags }, path);
     super(scope, id);
     const lifecycle: TerraformResourceLifecycle | undefined = props.preventDestroy
       ? { preventDestroy: true }

@@ -17,6 +17,49 @@ export interface GrantConsumeOptions {
 /** Consumer group names: Kafka accepts any string; the standard keeps them ASCII so MSK lag metrics are emitted. */
 const GROUP_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,248}$/;
 
+/** Refuses a grantee that is neither an application nor a principal (JavaScript callers). */
+function checkGrantee(grantee: unknown, method: string, path: string): void {
+  if (!(grantee instanceof KafkaApplication) && !(grantee instanceof KafkaPrincipal)) {
+    throw new KafkaStandardsError({
+      code: "KSE-ACCESS-012",
+      prop: `${method}(grantee)`,
+      value: grantee,
+      allowed: "a KafkaApplication (cluster.addApplication(...)) or a KafkaPrincipal",
+      fix: `Pass the application returned by cluster.addApplication("<name>", …), e.g. topic.${method}(app${method === "grantConsume" ? ', { group: "billing" }' : ""}).`,
+      path,
+    });
+  }
+}
+
+/** Refuses consume options without a usable group before anything is granted. */
+function checkConsumeOptions(options: unknown, path: string): void {
+  const given = typeof options === "object" && options !== null;
+  for (const key of given ? Object.keys(options) : []) {
+    if (key === "group") continue;
+    throw new KafkaStandardsError({
+      code: "KSE-CORE-005",
+      prop: `options.${key}`,
+      value: (options as Record<string, unknown>)[key],
+      allowed: "the documented keys of the options: group",
+      fix: `Remove "${key}": grantConsume takes only the consumer group.`,
+      path,
+    });
+  }
+  const group = given ? (options as { group?: unknown }).group : undefined;
+  if (typeof group !== "string" || !GROUP_PATTERN.test(group)) {
+    throw new KafkaStandardsError({
+      code: "KSE-ACCESS-002",
+      prop: "group",
+      value: group,
+      allowed: "an ASCII consumer group name of letters, digits, '.', '_' or '-' (no wildcard)",
+      fix: given
+        ? 'Name the group after the application, e.g. "billing".'
+        : 'Pass the consumer group: grantConsume(app, { group: "billing" }).',
+      path,
+    });
+  }
+}
+
 /**
  * A Kafka topic on either backend, created with `cluster.addTopic(name, props)`.
  *
@@ -49,6 +92,7 @@ export class KafkaTopic extends Construct {
 
   /** Lets an application (or principal) write to this topic. */
   public grantProduce(grantee: KafkaApplication | KafkaPrincipal): KafkaApplication {
+    checkGrantee(grantee, "grantProduce", this.node.path);
     const app = this.application(grantee);
     const profile = CLIENT_PROFILES[app.producerProfile];
     if (
@@ -73,17 +117,9 @@ export class KafkaTopic extends Construct {
 
   /** Lets an application (or principal) read this topic with one consumer group. */
   public grantConsume(grantee: KafkaApplication | KafkaPrincipal, options: GrantConsumeOptions): KafkaApplication {
+    checkGrantee(grantee, "grantConsume", this.node.path);
+    checkConsumeOptions(options, this.node.path);
     const app = this.application(grantee);
-    if (!GROUP_PATTERN.test(options.group ?? "")) {
-      throw new KafkaStandardsError({
-        code: "KSE-ACCESS-002",
-        prop: "group",
-        value: options.group,
-        allowed: "an ASCII consumer group name of letters, digits, '.', '_' or '-' (no wildcard)",
-        fix: 'Name the group after the application, e.g. "billing".',
-        path: this.node.path,
-      });
-    }
     if (!app.consumes.some((c) => c.topic === this.topicName && c.group === options.group)) {
       app.consumes.push({ topic: this.topicName, group: options.group });
       this.cluster.access.grantConsume(this, app, options.group);

@@ -12,6 +12,7 @@ import {
 } from "../standards/topic-config";
 import { KafkaTopicProps, TopicThroughput } from "./kafka-topic-props";
 import { topicPartitionsFromWorkload } from "../sizing/apply-workload";
+import { Rule, custom, num, obj, record, str, validate } from "../core/validate";
 
 /** Where a topic is created. */
 export interface TopicContext {
@@ -85,9 +86,109 @@ function classConfig(c: TopicClass): Record<string, string> {
   };
 }
 
+const MB_PER_SECOND = (key: string, required = false): Rule =>
+  num("KSE-TOPIC-003", key, {
+    required,
+    min: 0,
+    exclusiveMin: true,
+    allowed: "a positive number",
+    fix: "Give MB/s figures greater than zero.",
+    literal: "Give throughput as numbers, not references: partitions are derived from them at synth time.",
+  });
+
+/** The declarative description of {@link KafkaTopicProps}: every key, its type, shape and code. */
+const KAFKA_TOPIC_PROPS: Rule = obj(
+  "KSE-CORE-004",
+  "props",
+  [
+    custom(
+      "KSE-TOPIC-002",
+      "topicClass",
+      { allowed: TOPIC_CLASS_NAMES.join(", "), fix: "Pick a class of the standard." },
+      () => undefined, // checked below, with "did you mean"
+    ),
+    num("KSE-TOPIC-003", "partitions", {
+      integer: true,
+      min: 1,
+      max: 10000,
+      allowed: "an integer from 1 to 10000",
+      fix: "Pick a partition count, or give throughput to derive one.",
+      literal: "Give partitions as a number, not a reference: the partition guard compares counts at synth time.",
+    }),
+    obj(
+      "KSE-TOPIC-003",
+      "throughput",
+      [
+        MB_PER_SECOND("targetMBps", true),
+        MB_PER_SECOND("producerMBpsPerPartition"),
+        MB_PER_SECOND("consumerMBpsPerPartition"),
+        num("KSE-TOPIC-003", "minimumPartitions", {
+          integer: true,
+          min: 1,
+          max: 10000,
+          allowed: "an integer from 1 to 10000",
+          fix: "Give the floor as a whole number of partitions, e.g. 3.",
+          literal: "Give the floor as a number, not a reference.",
+        }),
+      ],
+      {
+        allowed: "{ targetMBps, producerMBpsPerPartition?, consumerMBpsPerPartition?, minimumPartitions? }",
+        fix: "Give throughput: { targetMBps: 50 }.",
+      },
+    ),
+    num("KSE-TOPIC-004", "replicationFactor", {
+      integer: true,
+      min: 1,
+      allowed: "a positive integer",
+      fix: "Use 3.",
+      literal:
+        "Give the replication factor as a number, not a reference: it is checked against the brokers and the class.",
+    }),
+    record(
+      "KSE-CORE-006",
+      "config",
+      str("KSE-TOPIC-007", "config[]", {
+        allowed: "a string value, as Kafka topic configs take",
+        fix: 'Give the value as a string, e.g. "604800000".',
+      }),
+      { allowed: "an object of topic config keys to string values", fix: 'Give e.g. { "retention.ms": "604800000" }.' },
+    ),
+    obj(
+      "KSE-TOPIC-010",
+      "retire",
+      [
+        str("KSE-TOPIC-010", "reason", {
+          required: true,
+          allowEmpty: true,
+          allowed: "a reason of at least 10 characters",
+          fix: "Say why the topic is retired.",
+        }),
+      ],
+      { allowed: '{ reason: "…" }', fix: "Say why the topic is retired." },
+    ),
+    str("KSE-CORE-006", "owner", { allowed: "the owning team's name", fix: "Name the owning team, or omit owner." }),
+    custom(
+      "KSE-SIZE-001",
+      "workload",
+      {
+        allowed: "a Workload { messagesPerSecond, averageMessageBytes, … }",
+        fix: "See Workload in the API reference.",
+      },
+      () => undefined, // checked field by field by the sizing model (KSE-SIZE-001…011)
+    ),
+  ],
+  {
+    allowed:
+      "KafkaTopicProps { topicClass?, partitions?, throughput?, workload?, replicationFactor?, config?, retire?, owner? }",
+    fix: 'Pass topic props as an object, e.g. addTopic("orders.created", { topicClass: "events" }).',
+  },
+);
+
 /** Validates a topic against the standard and applies its class. Throws KafkaStandardsError. */
-export function resolveTopicSpec(name: string, props: KafkaTopicProps, ctx: TopicContext): TopicSpec {
+export function resolveTopicSpec(name: string, input: KafkaTopicProps | undefined, ctx: TopicContext): TopicSpec {
   const path = ctx.path;
+  validate(input, KAFKA_TOPIC_PROPS, "props", path);
+  const props: KafkaTopicProps = input ?? {};
   if (typeof name !== "string" || name.length > TOPIC_NAME_MAX_LENGTH || !ctx.namePattern.test(name)) {
     fail(
       "KSE-TOPIC-001",
@@ -99,7 +200,9 @@ export function resolveTopicSpec(name: string, props: KafkaTopicProps, ctx: Topi
     );
   }
   const className: TopicClassName = props.topicClass ?? "events";
-  const topicClass = TOPIC_CLASSES[className];
+  const topicClass = (
+    typeof className === "string" && Object.hasOwn(TOPIC_CLASSES, className) ? TOPIC_CLASSES[className] : undefined
+  ) as TopicClass;
   if (!topicClass) {
     const hint = nearest(String(className), TOPIC_CLASS_NAMES);
     fail(

@@ -63,7 +63,7 @@ describe("resolveWorkload refuses invalid workloads with a coded error naming th
       "KSE-SIZE-002",
       "Invalid messagesPerSecond: got undefined",
     ],
-    ["messagesPerSecond NaN", { ...OK, messagesPerSecond: NaN }, "KSE-SIZE-002", "got null"],
+    ["messagesPerSecond NaN", { ...OK, messagesPerSecond: NaN }, "KSE-SIZE-002", "got NaN"],
     ["messagesPerSecond zero", { ...OK, messagesPerSecond: 0 }, "KSE-SIZE-002", "got 0"],
     ["messagesPerSecond negative", { ...OK, messagesPerSecond: -5 }, "KSE-SIZE-002", "got -5"],
     ["messagesPerSecond Infinity", { ...OK, messagesPerSecond: Infinity }, "KSE-SIZE-002", "positive finite number"],

@@ -300,7 +300,7 @@ describe("access validation", () => {
       "empty quota",
       (c) => c.addQuota(c.addApplication("x", { principal: KafkaPrincipal.iamRole("x") }), {}),
       "KSE-ACCESS-004",
-      "at least one positive rate",
+      "at least one of producerByteRate, consumerByteRate, requestPercentage",
     ],
     [
       "unknown SCRAM user",
