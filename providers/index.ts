@@ -9,11 +9,15 @@
  * `CONFLUENT_CLOUD_API_SECRET`, never from code.
  *
  * @example
+ * import { TerraformStack } from "cdktf";
  * import { ConfluentProvider } from "cdktf-kafka-standards/providers";
  *
- * new ConfluentProvider(stack, "confluent", {}); // credentials from the environment
+ * const streaming = new TerraformStack(app, "streaming");
+ * new ConfluentProvider(streaming, "confluent", {}); // credentials from the environment
  */
-export { ConfluentProvider, type ConfluentProviderConfig } from "../lib/providers/confluent/provider";
+export { ConfluentProvider } from "../lib/providers/confluent/provider";
+/** Configuration of a {@link ConfluentProvider}; leave the credentials out, the environment supplies them. */
+export type { ConfluentProviderConfig } from "../lib/providers/confluent/provider";
 
 /**
  * `Mongey/kafka` provider (`~> 0.13.1`). An `MskCluster` creates the one its data plane needs; declare
@@ -22,14 +26,16 @@ export { ConfluentProvider, type ConfluentProviderConfig } from "../lib/provider
  * @example
  * import { KafkaProvider } from "cdktf-kafka-standards/providers";
  *
- * new KafkaProvider(stack, "kafka", {
+ * new KafkaProvider(stack, "existing-cluster", {
  *   bootstrapServers: ["b-1.example.kafka.eu-west-1.amazonaws.com:9098"],
  *   tlsEnabled: true,
  *   saslMechanism: "aws-iam",
  *   saslAwsRegion: "eu-west-1",
  * });
  */
-export { KafkaProvider, type KafkaProviderConfig } from "../lib/providers/kafka/provider";
+export { KafkaProvider } from "../lib/providers/kafka/provider";
+/** Configuration of a {@link KafkaProvider}. */
+export type { KafkaProviderConfig } from "../lib/providers/kafka/provider";
 
 /**
  * Every generated `confluentinc/confluent` binding, one namespace per resource

@@ -11,13 +11,12 @@
  */
 import * as path from "path";
 import Module from "module";
+import { ENTRY_POINTS } from "./entry-points";
 
 /** Package specifier → entry-point source, relative to the repository root, without extension. */
-export const SELF_REFERENCES: Readonly<Record<string, string>> = {
-  "cdktf-kafka-standards": "lib/index",
-  "cdktf-kafka-standards/patterns": "patterns/index",
-  "cdktf-kafka-standards/providers": "providers/index",
-};
+export const SELF_REFERENCES: Readonly<Record<string, string>> = Object.fromEntries(
+  ENTRY_POINTS.map((e) => [e.specifier, e.source]),
+);
 
 type Resolve = (request: string, ...rest: unknown[]) => string;
 // `_resolveFilename` is the CommonJS loader's resolver (not in @types/node); wrapping it is how

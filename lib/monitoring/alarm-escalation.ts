@@ -37,6 +37,27 @@ export interface AlarmEscalationProps {
 /**
  * The escalation matrix as infrastructure: one KMS-encrypted SNS topic per severity, with the
  * subscribers of each. Alarms of a severity notify its topic (Critical also on recovery).
+ *
+ * @example
+ * import { AlarmEscalation, MskCluster } from "cdktf-kafka-standards";
+ *
+ * // One pair of escalation topics shared by several clusters, with the on-call subscriptions:
+ * const escalation = new AlarmEscalation(stack, "KafkaEscalation", {
+ *   name: "kafka",
+ *   kmsKeyArn: cluster.kmsKeyArn,
+ *   subscriptions: { critical: [{ protocol: "https", endpoint: "https://events.pagerduty.com/integration/abc123/enqueue" }] },
+ *   tier: "prod",
+ *   tags: { Owner: "team-platform" },
+ * });
+ * new MskCluster(stack, "orders", {
+ *   clusterName: "orders",
+ *   tier: "prod",
+ *   vpcId: "vpc-0123",
+ *   clientSubnetIds: ["subnet-a", "subnet-b", "subnet-c"],
+ *   allowedClientSecurityGroupIds: ["sg-0456"],
+ *   monitoring: { escalation },
+ * });
+ *
  * @see ESCALATION_MATRIX in lib/standards/runbooks.ts for who acts and how fast.
  */
 export class AlarmEscalation extends Construct {

@@ -21,6 +21,15 @@ const GROUP_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,248}$/;
  *
  * Its configuration comes from its class (see docs/STANDARDS.md); in prod it carries
  * `prevent_destroy` until it is retired. Grants are least-privilege: one topic, one group, no wildcard.
+ *
+ * @example
+ * import { KafkaPrincipal } from "cdktf-kafka-standards";
+ *
+ * const orders = cluster.addTopic("orders.created", { topicClass: "events", throughput: { targetMBps: 60 } });
+ * orders.grantProduce(cluster.addApplication("orders-api", { principal: KafkaPrincipal.iamRole("orders-api-task") }));
+ * orders.grantConsume(cluster.addApplication("billing", { principal: KafkaPrincipal.iamRole("billing-task") }), {
+ *   group: "billing",
+ * });
  */
 export class KafkaTopic extends Construct {
   /** Topic name. */

@@ -78,7 +78,15 @@ export class KafkaStandardsAuditError extends KafkaStandardsError {
   }
 }
 
-/** Audits one stack at synth time. Create with `KafkaStandardsAudit.of(stack)`. */
+/**
+ * Audits one stack at synth time. Create with `KafkaStandardsAudit.of(stack)`.
+ *
+ * @example
+ * import { KafkaStandardsAudit } from "cdktf-kafka-standards";
+ *
+ * // Every stack holding a library construct is audited on synth; set options for the whole app:
+ * KafkaStandardsAudit.forApp(app, { compliance: ["gdpr"], failOn: "warning" });
+ */
 export class KafkaStandardsAudit extends Construct {
   /** Construct id of the hidden audit construct. */
   public static readonly ID = "KafkaStandardsAudit";
@@ -86,6 +94,11 @@ export class KafkaStandardsAudit extends Construct {
   /**
    * Audit the stack that contains `scope` on every synth. Calling it again for the same stack
    * replaces the options.
+   *
+   * @example
+   * import { KafkaStandardsAudit } from "cdktf-kafka-standards";
+   *
+   * KafkaStandardsAudit.of(stack, { compliance: ["gdpr", "sox"] });
    *
    * @throws KafkaStandardsError when `scope` is not inside a stack, or an option is invalid
    */
