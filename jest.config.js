@@ -14,7 +14,7 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
-  testPathIgnorePatterns: ["/node_modules/", "/test/integration/", "/test/consumer/"],
+  testPathIgnorePatterns: ["/node_modules/", "/test/integration/"],
   transform: {
     "^.+\\.ts$": [
       "@swc/jest",
