@@ -403,7 +403,7 @@ check(
   "a grant or quota across clusters is refused with KSE-ACCESS-007 naming both clusters (MSK and Confluent)",
   () => {
     // Type-checked above with the rest of the project; here it only runs.
-  const r = run(bin("ts-node"), ["--transpile-only", "refusals.ts"]);
+    const r = run(bin("ts-node"), ["--transpile-only", "refusals.ts"]);
     if (r.status !== 0) return [`refusals.ts exited ${r.status}`, r.out.slice(-2000)];
     const cases = r.out
       .split("\n")
