@@ -1,6 +1,8 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
+import * as ts from "typescript";
 import { SELF_REFERENCES } from "../scripts/self-reference";
 
 const ROOT = path.join(__dirname, "..");
@@ -35,6 +37,33 @@ describe("package.json", () => {
     expect(pkg.typesVersions).toEqual({
       "*": Object.fromEntries(subpaths.map((k) => [k.slice(2), [pkg.exports[k].types.slice(2)]])),
     });
+  });
+
+  test.each([
+    ["node10 (module CommonJS, the cdktf init tsconfig)", { module: ts.ModuleKind.CommonJS }],
+    ["node16", { module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16 }],
+    ["bundler", { module: ts.ModuleKind.Preserve, moduleResolution: ts.ModuleResolutionKind.Bundler }],
+  ])("TypeScript resolves every entry point to its declarations under %s resolution", (_, options) => {
+    // The package as installed: this package.json and a stub for every declaration file it names.
+    const project = fs.mkdtempSync(path.join(os.tmpdir(), "resolution-"));
+    try {
+      const installed = path.join(project, "node_modules", pkg.name);
+      fs.mkdirSync(installed, { recursive: true });
+      fs.writeFileSync(path.join(installed, "package.json"), JSON.stringify(pkg));
+      const entries = Object.entries<any>(pkg.exports).filter(([k]) => k !== "./package.json");
+      for (const [, v] of entries) {
+        fs.mkdirSync(path.dirname(path.join(installed, v.types)), { recursive: true });
+        fs.writeFileSync(path.join(installed, v.types), "export {};\n");
+      }
+      const importer = path.join(project, "main.ts");
+      for (const [subpath, v] of entries) {
+        const specifier = subpath === "." ? pkg.name : `${pkg.name}/${subpath.slice(2)}`;
+        const resolved = ts.resolveModuleName(specifier, importer, options, ts.sys).resolvedModule?.resolvedFileName;
+        expect([specifier, resolved]).toEqual([specifier, path.join(installed, v.types)]);
+      }
+    } finally {
+      fs.rmSync(project, { recursive: true, force: true });
+    }
   });
 
   test("repository, homepage and bugs point at the canonical repository, so README links resolve on the registry page", () => {
