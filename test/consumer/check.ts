@@ -369,6 +369,15 @@ stackCheck("every stack was audited on synth: audit.json and AUDIT.md, no error 
   }),
 );
 
+stackCheck(
+  "the installed CLI audits the synthesized stacks: `npx kafka-standards audit cdktf.out/stacks/*/cdk.tf.json` exits 0",
+  () => {
+    const docs = EXPECTED.stacks.map((st) => path.join("cdktf.out", "stacks", st, "cdk.tf.json"));
+    const r = run(bin("kafka-standards"), ["audit", ...docs]);
+    return r.status === 0 ? [] : [`exit ${r.status}`, r.out.slice(-2000)];
+  },
+);
+
 stackCheck("no password, secret or key value is written into any cdk.tf.json (only references)", () => {
   const problems: string[] = [];
   const walk = (v: unknown, where: string): void => {

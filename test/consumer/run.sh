@@ -29,27 +29,33 @@ npm run build --silent
 tarball="$work/$(npm pack --silent --pack-destination "$work" | tail -1)"
 [ "$had_dist" = 1 ] || rm -rf dist
 
-# Versions: the peers the package declares, and the project's dev tools at the versions this repository pins.
-version() { node -p "const p = require('./package.json'); p.devDependencies['$1'] || p.peerDependencies['$1']"; }
-peers="cdktf@$(version cdktf) constructs@$(version constructs) @cdktf/provider-aws@$(version @cdktf/provider-aws)"
-tools="typescript@$(version typescript) ts-node@$(version ts-node) @types/node@$(version @types/node) @types/jest@$(version @types/jest)"
-
 project="$work/project"
 mkdir -p "$project"
 # What `cdktf init --template=typescript` writes (packages/@cdktf/cli-core/templates/typescript, v0.21.0):
-# the tsconfig verbatim, the app command of cdktf.json, a private CommonJS package.
+# the tsconfig verbatim, the app command of cdktf.json, a private CommonJS package. Its dependencies: the
+# tarball and the peers the package declares; its dev tools at the versions this repository pins.
 cp test/consumer/cdktf-init/tsconfig.json "$project/tsconfig.json"
-cat >"$project/package.json" <<'JSON'
-{
-  "name": "kafka-estate",
-  "version": "1.0.0",
-  "main": "main.js",
-  "types": "main.ts",
-  "license": "MPL-2.0",
-  "private": true,
-  "scripts": { "build": "tsc", "synth": "cdktf synth" }
-}
-JSON
+TARBALL="$tarball" node -e '
+  const pkg = require("./package.json");
+  const pin = (name) => pkg.devDependencies[name];
+  const project = {
+    name: "kafka-estate",
+    version: "1.0.0",
+    main: "main.js",
+    types: "main.ts",
+    license: "MPL-2.0",
+    private: true,
+    scripts: { build: "tsc", synth: "cdktf synth" },
+    dependencies: {
+      [pkg.name]: `file:${process.env.TARBALL}`,
+      cdktf: pkg.peerDependencies.cdktf,
+      constructs: pin("constructs"),
+      "@cdktf/provider-aws": pkg.peerDependencies["@cdktf/provider-aws"],
+    },
+    devDependencies: Object.fromEntries(["typescript", "ts-node", "@types/node", "@types/jest"].map((n) => [n, pin(n)])),
+  };
+  process.stdout.write(JSON.stringify(project, null, 2) + "\n");
+' >"$project/package.json"
 cat >"$project/cdktf.json" <<'JSON'
 {
   "language": "typescript",
@@ -63,14 +69,8 @@ cat >"$project/cdktf.json" <<'JSON'
 JSON
 cp test/consumer/app/main.ts test/consumer/app/refusals.ts "$project/"
 
-note "npm install the tarball, $peers"
-cd "$project"
-npm_flags=(--no-audit --no-fund --prefer-offline --loglevel=error)
-# shellcheck disable=SC2086
-npm install "${npm_flags[@]}" --save-exact "$tarball" $peers
-note "npm install -D $tools"
-# shellcheck disable=SC2086
-npm install "${npm_flags[@]}" --save-dev --save-exact $tools
+note "npm install: $(node -p "const d = require('$project/package.json'); Object.entries({ ...d.dependencies, ...d.devDependencies }).map(([n, v]) => n + '@' + v.replace(/^file:.*\\//, '')).join(' ')")"
+(cd "$project" && npm install --no-audit --no-fund --prefer-offline --loglevel=error)
 
 note "checks"
 cd "$ROOT"
