@@ -223,18 +223,17 @@ function classMembers(sf: ts.SourceFile, node: ts.ClassDeclaration): ApiMember[]
     const name = m.name?.getText(sf);
     if (!name || name.startsWith("_")) continue;
     if (ts.isPropertyDeclaration(m)) {
+      // A literal initializer says more than an inferred type; other initializers are implementation.
+      const init = m.initializer;
+      const literal =
+        init && (ts.isStringLiteral(init) || ts.isNumericLiteral(init) || ts.isAsExpression(init))
+          ? clean(init.getText(sf)).replace(/ as const$/, "")
+          : undefined;
+      const type = m.type ? typeText(sf, m.type) : literal;
       members.push({
         name,
         kind: isStatic ? "static" : "property",
-        signature: typeText(
-          sf,
-          m.type,
-          m.initializer
-            ? clean(m.initializer.getText(sf))
-                .replace(/ as const$/, "")
-                .slice(0, 60)
-            : "unknown",
-        ),
+        signature: isStatic ? `${name}${m.type ? `: ${type}` : literal ? ` = ${literal}` : ""}` : (type ?? "unknown"),
         optional: m.questionToken !== undefined,
         doc,
       });
@@ -242,7 +241,7 @@ function classMembers(sf: ts.SourceFile, node: ts.ClassDeclaration): ApiMember[]
       members.push({
         name,
         kind: isStatic ? "static" : "property",
-        signature: typeText(sf, m.type),
+        signature: isStatic ? `${name}: ${typeText(sf, m.type)}` : typeText(sf, m.type),
         optional: false,
         doc,
       });
