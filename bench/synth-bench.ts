@@ -10,6 +10,8 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { App } from "cdktf";
+// Before the examples: they import the package by name ("cdktf-kafka-standards").
+import "../scripts/self-reference";
 import { EXAMPLES } from "../examples/registry";
 import { generateL1Program } from "./l1-codegen";
 

@@ -5,6 +5,8 @@
  */
 const start = process.hrtime.bigint();
 import { App, TerraformStack } from "cdktf";
+// The examples import the package by name; this maps it onto the compiled sources next to this file.
+import "../scripts/self-reference";
 
 type Build = (app: App, suffix: string) => TerraformStack;
 

@@ -9,6 +9,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { App } from "cdktf";
+// Before the examples: they import the package by name ("cdktf-kafka-standards"), as a user's project does.
+import "../scripts/self-reference";
 import { EXAMPLES } from "../examples/registry";
 import { KafkaStandardsAudit } from "../lib/audit/cdktf/aspect";
 import { loadAuditReports } from "../lib/audit/report/files";

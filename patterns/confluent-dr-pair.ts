@@ -61,6 +61,25 @@ const DESTINATION_KINDS = ["dedicated", "enterprise"];
  * `FAILED_OVER` (or `PROMOTED` when the primary is healthy), applied with Terraform or the Confluent
  * CLI as the runbook describes.
  *
+ * @example
+ * import { ConfluentCluster, ConfluentClusterType, ConfluentNetworking } from "cdktf-kafka-standards";
+ * import { ConfluentDrPair } from "cdktf-kafka-standards/patterns";
+ *
+ * const standby = new ConfluentCluster(stack, "orders-dr", {
+ *   clusterName: "orders-dr",
+ *   tier: "prod",
+ *   cloud: "AWS",
+ *   region: "eu-west-1",
+ *   clusterType: ConfluentClusterType.dedicated({ cku: 2 }),
+ *   networking: ConfluentNetworking.privateLink({ allowedAccounts: ["123456789012"] }),
+ * });
+ * new ConfluentDrPair(stack, "OrdersDr", {
+ *   primary: confluentCluster,
+ *   dr: standby,
+ *   topics: [confluentCluster.addTopic("orders.created", { partitions: 6 })],
+ *   objectives: { rpoSeconds: 30, rtoMinutes: 20 },
+ * });
+ *
  * @see https://docs.confluent.io/cloud/current/multi-cloud/cluster-linking/dr-failover.html
  */
 export class ConfluentDrPair extends Construct {

@@ -1,7 +1,7 @@
 import { App, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { ConfluentProvider } from "../../lib/providers/confluent/provider";
-import { ConfluentCluster } from "../../lib/confluent/confluent-cluster";
+import { ConfluentCluster } from "cdktf-kafka-standards";
+import { ConfluentProvider } from "cdktf-kafka-standards/providers";
 
 /** The smallest production Confluent Cloud cluster: a name, a tier, where it runs and who uses it. */
 export class ConfluentBasicStack extends TerraformStack {

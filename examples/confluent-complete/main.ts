@@ -1,9 +1,7 @@
 import { App, TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
-import { ConfluentProvider } from "../../lib/providers/confluent/provider";
-import { ConfluentCluster } from "../../lib/confluent/confluent-cluster";
-import { ConfluentClusterType } from "../../lib/confluent/cluster-type";
-import { ConfluentNetworking } from "../../lib/confluent/networking";
+import { ConfluentCluster, ConfluentClusterType, ConfluentNetworking } from "cdktf-kafka-standards";
+import { ConfluentProvider } from "cdktf-kafka-standards/providers";
 
 /** Every knob of ConfluentCluster, on three clusters in three tiers. */
 export class ConfluentCompleteStack extends TerraformStack {

@@ -1,10 +1,8 @@
 import { App, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { ConfluentProvider } from "../../lib/providers/confluent/provider";
-import { ConfluentCluster } from "../../lib/confluent/confluent-cluster";
-import { ConfluentClusterType } from "../../lib/confluent/cluster-type";
-import { ConfluentNetworking } from "../../lib/confluent/networking";
-import { ConfluentDrPair } from "../../patterns/confluent-dr-pair";
+import { ConfluentCluster, ConfluentClusterType, ConfluentNetworking } from "cdktf-kafka-standards";
+import { ConfluentDrPair } from "cdktf-kafka-standards/patterns";
+import { ConfluentProvider } from "cdktf-kafka-standards/providers";
 
 /**
  * Multi-site disaster recovery on Confluent Cloud: a prod cluster in Frankfurt, a standby in

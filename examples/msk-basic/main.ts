@@ -1,7 +1,7 @@
 import { App, TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { MskCluster } from "../../lib/msk/msk-cluster";
+import { MskCluster } from "cdktf-kafka-standards";
 
 /** The smallest production MSK cluster: a name, a tier and where it lives. Everything else is the standard. */
 export class MskBasicStack extends TerraformStack {

@@ -1,10 +1,7 @@
 import { App, TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { MskCluster } from "../../lib/msk/msk-cluster";
-import { ClientAuthentication } from "../../lib/msk/client-authentication";
-import { BrokerInstanceType } from "../../lib/standards/broker-types";
-import { KafkaVersion } from "../../lib/standards/kafka-versions";
+import { MskCluster, ClientAuthentication, BrokerInstanceType, KafkaVersion } from "cdktf-kafka-standards";
 
 /**
  * Every knob of MskCluster: a six-broker prod cluster with IAM and SCRAM users, S3 log delivery,

@@ -1,9 +1,7 @@
 import { App, TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { MskCluster } from "../../lib/msk/msk-cluster";
-import { KafkaPrincipal } from "../../lib/access/kafka-principal";
-import type { Workload } from "../../lib/sizing/workload";
+import { KafkaPrincipal, MskCluster, type Workload } from "cdktf-kafka-standards";
 
 /**
  * The click stream of the "10K to 1M messages/s" use case, sized by the workload it carries: 1 KiB

@@ -1,9 +1,7 @@
 import { App, TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { MskCluster } from "../../lib/msk/msk-cluster";
-import { ClientAuthentication } from "../../lib/msk/client-authentication";
-import { KafkaPrincipal } from "../../lib/access/kafka-principal";
+import { MskCluster, ClientAuthentication, KafkaPrincipal } from "cdktf-kafka-standards";
 
 /**
  * Topics, producers and consumers on MSK: a control-plane stack (the cluster) and a data-plane stack

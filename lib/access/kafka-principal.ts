@@ -34,7 +34,14 @@ function principalName(
  * service accounts (RBAC role bindings). There is no wildcard principal.
  */
 export class KafkaPrincipal {
-  /** An IAM role (by name) that MSK IAM access control authorises; grants attach IAM policies to it. */
+  /**
+   * An IAM role (by name) that MSK IAM access control authorises; grants attach IAM policies to it.
+   *
+   * @example
+   * import { KafkaPrincipal } from "cdktf-kafka-standards";
+   *
+   * cluster.addApplication("orders-api", { principal: KafkaPrincipal.iamRole("orders-api-task") });
+   */
   public static iamRole(roleName: string): KafkaPrincipal {
     principalName(
       "KafkaPrincipal.iamRole",
@@ -54,7 +61,22 @@ export class KafkaPrincipal {
     return new KafkaPrincipal("iam-role", roleName, roleName);
   }
 
-  /** A SASL/SCRAM user of an MSK cluster; grants become Kafka ACLs for `User:<name>`. */
+  /**
+   * A SASL/SCRAM user of an MSK cluster; grants become Kafka ACLs for `User:<name>`.
+   *
+   * @example
+   * import { ClientAuthentication, KafkaPrincipal, MskCluster } from "cdktf-kafka-standards";
+   *
+   * const payments = new MskCluster(stack, "payments", {
+   *   clusterName: "payments",
+   *   tier: "prod",
+   *   vpcId: "vpc-0123",
+   *   clientSubnetIds: ["subnet-a", "subnet-b", "subnet-c"],
+   *   allowedClientSecurityGroupIds: ["sg-0456"],
+   *   authentication: ClientAuthentication.scram({ users: ["ledger"] }),
+   * });
+   * payments.addApplication("ledger", { principal: KafkaPrincipal.scramUser("ledger") });
+   */
   public static scramUser(username: string): KafkaPrincipal {
     principalName(
       "KafkaPrincipal.scramUser",
@@ -67,7 +89,24 @@ export class KafkaPrincipal {
     return new KafkaPrincipal("scram-user", username, `User:${username}`);
   }
 
-  /** A client certificate's distinguished name (mutual TLS); grants become ACLs for `User:<dn>`. */
+  /**
+   * A client certificate's distinguished name (mutual TLS); grants become ACLs for `User:<dn>`.
+   *
+   * @example
+   * import { ClientAuthentication, KafkaPrincipal, MskCluster } from "cdktf-kafka-standards";
+   *
+   * const telemetry = new MskCluster(stack, "telemetry", {
+   *   clusterName: "telemetry",
+   *   tier: "prod",
+   *   vpcId: "vpc-0123",
+   *   clientSubnetIds: ["subnet-a", "subnet-b", "subnet-c"],
+   *   allowedClientSecurityGroupIds: ["sg-0456"],
+   *   authentication: ClientAuthentication.mutualTls({
+   *     certificateAuthorityArns: ["arn:aws:acm-pca:eu-west-1:123456789012:certificate-authority/0a1b2c3d"],
+   *   }),
+   * });
+   * telemetry.addApplication("collector", { principal: KafkaPrincipal.tlsCertificate("CN=collector,OU=telemetry") });
+   */
   public static tlsCertificate(distinguishedName: string): KafkaPrincipal {
     principalName(
       "KafkaPrincipal.tlsCertificate",
@@ -82,7 +121,17 @@ export class KafkaPrincipal {
     return new KafkaPrincipal("tls-certificate", distinguishedName, `User:${distinguishedName}`);
   }
 
-  /** A Confluent Cloud service account, by its id (`sa-…`, usually a reference to `confluent_service_account.id`). */
+  /**
+   * A Confluent Cloud service account, by its id (`sa-…`, usually a reference to `confluent_service_account.id`).
+   *
+   * @example
+   * import { KafkaPrincipal } from "cdktf-kafka-standards";
+   *
+   * // Every application of a ConfluentCluster authenticates as its own service account:
+   * const billing = confluentCluster.addApplication("billing");
+   * const principal = KafkaPrincipal.confluentServiceAccount(billing.principal.id!, "billing"); // its sa-… id
+   * confluentCluster.addTopic("orders.created", { partitions: 6 }).grantConsume(principal, { group: "billing" });
+   */
   public static confluentServiceAccount(serviceAccountId: string, displayName?: string): KafkaPrincipal {
     principalName(
       "KafkaPrincipal.confluentServiceAccount",

@@ -36,6 +36,12 @@ export interface ClusterServiceAccountProps {
  * The key's secret is computed by the provider and never appears in the configuration; it is in
  * the Terraform state, which must be encrypted and access-controlled.
  *
+ * @example
+ * import { TerraformOutput } from "cdktf";
+ *
+ * // Every ConfluentCluster has one for its manager (the only CloudClusterAdmin); its key id, never the secret:
+ * new TerraformOutput(stack, "manager_api_key_id", { value: confluentCluster.manager.apiKeyId });
+ *
  * @see https://docs.confluent.io/cloud/current/security/authenticate/workload-identities/service-accounts/api-keys/best-practices-api-keys.html
  */
 export class ClusterServiceAccount extends Construct {

@@ -66,25 +66,78 @@ function checkElastic(kind: string, options: unknown): void {
  * @see https://docs.confluent.io/cloud/current/clusters/cluster-types.html
  */
 export class ConfluentClusterType {
-  /** A Basic cluster: single zone, public, no RBAC inside Kafka. Not allowed in prod. */
+  /**
+   * A Basic cluster: single zone, public, no RBAC inside Kafka. Not allowed in prod.
+   *
+   * @example
+   * import { ConfluentCluster, ConfluentClusterType } from "cdktf-kafka-standards";
+   *
+   * new ConfluentCluster(stack, "sandbox", {
+   *   clusterName: "sandbox",
+   *   tier: "dev",
+   *   cloud: "AWS",
+   *   region: "eu-central-1",
+   *   clusterType: ConfluentClusterType.basic(), // never in prod
+   * });
+   */
   public static basic(options: ElasticClusterOptions = {}): ConfluentClusterType {
     checkElastic("basic", options);
     return new ConfluentClusterType("basic", options.maxEcku, undefined, undefined);
   }
 
-  /** A Standard cluster: elastic, single- or multi-zone, public endpoints. */
+  /**
+   * A Standard cluster: elastic, single- or multi-zone, public endpoints.
+   *
+   * @example
+   * import { ConfluentCluster, ConfluentClusterType } from "cdktf-kafka-standards";
+   *
+   * new ConfluentCluster(stack, "shop", {
+   *   clusterName: "shop",
+   *   tier: "prod",
+   *   cloud: "AWS",
+   *   region: "eu-central-1",
+   *   clusterType: ConfluentClusterType.standard({ maxEcku: 10 }), // the default type
+   * });
+   */
   public static standard(options: ElasticClusterOptions = {}): ConfluentClusterType {
     checkElastic("standard", options);
     return new ConfluentClusterType("standard", options.maxEcku, undefined, undefined);
   }
 
-  /** An Enterprise cluster: elastic, reached only through the environment's private access. */
+  /**
+   * An Enterprise cluster: elastic, reached only through the environment's private access.
+   *
+   * @example
+   * import { ConfluentCluster, ConfluentClusterType } from "cdktf-kafka-standards";
+   *
+   * new ConfluentCluster(stack, "ledger", {
+   *   clusterName: "ledger",
+   *   tier: "prod",
+   *   cloud: "AWS",
+   *   region: "eu-central-1",
+   *   clusterType: ConfluentClusterType.enterprise(), // reached through the environment's private access
+   * });
+   */
   public static enterprise(options: ElasticClusterOptions = {}): ConfluentClusterType {
     checkElastic("enterprise", options);
     return new ConfluentClusterType("enterprise", options.maxEcku, undefined, undefined);
   }
 
-  /** A Dedicated cluster with a fixed number of CKUs. */
+  /**
+   * A Dedicated cluster with a fixed number of CKUs.
+   *
+   * @example
+   * import { ConfluentCluster, ConfluentClusterType, ConfluentNetworking } from "cdktf-kafka-standards";
+   *
+   * new ConfluentCluster(stack, "orders", {
+   *   clusterName: "orders",
+   *   tier: "prod",
+   *   cloud: "AWS",
+   *   region: "eu-central-1",
+   *   clusterType: ConfluentClusterType.dedicated({ cku: 2 }),
+   *   networking: ConfluentNetworking.privateLink({ allowedAccounts: ["123456789012"] }),
+   * });
+   */
   public static dedicated(options: DedicatedClusterOptions): ConfluentClusterType {
     validate(options, DEDICATED_OPTIONS, "ConfluentClusterType.dedicated(options)", undefined, "dedicated");
     return new ConfluentClusterType("dedicated", undefined, options.cku, options.byokKeyId);

@@ -53,6 +53,13 @@ export interface ConfluentApplicationProps extends ClusterServiceAccountProps {
  *
  * Create it with `ConfluentCluster.addApplication(name)` or the cluster's `applications` prop.
  *
+ * @example
+ * // Created by `addApplication`; an extra role on every topic with a prefix, on top of its grants:
+ * confluentCluster.addApplication("reporting");
+ * confluentCluster
+ *   .application("reporting")!
+ *   .addRoleBinding("DeveloperRead", { resourceType: "topic", name: "reports.", prefixed: true });
+ *
  * @see https://docs.confluent.io/cloud/current/access-management/access-control/rbac/predefined-rbac-roles.html
  */
 export class ConfluentApplication extends ClusterServiceAccount {

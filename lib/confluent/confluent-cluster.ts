@@ -58,6 +58,19 @@ export interface ConfluentKafkaCredentials {
  * API secrets are attributes computed by the provider: the synthesized configuration holds only
  * references to them, the Terraform state holds their values.
  *
+ * @example
+ * import { ConfluentCluster } from "cdktf-kafka-standards";
+ *
+ * // The stack needs a ConfluentProvider (from "cdktf-kafka-standards/providers").
+ * const shop = new ConfluentCluster(stack, "shop", {
+ *   clusterName: "shop",
+ *   tier: "prod",
+ *   cloud: "AWS",
+ *   region: "eu-central-1",
+ * });
+ * const carts = shop.addTopic("shop.carts", { topicClass: "events", partitions: 6 });
+ * carts.grantProduce(shop.addApplication("storefront"));
+ *
  * @see https://docs.confluent.io/cloud/current/clusters/cluster-types.html
  * @see https://registry.terraform.io/providers/confluentinc/confluent/latest/docs/resources/confluent_kafka_cluster
  */

@@ -127,24 +127,81 @@ const NETWORK_ID = str("KSE-CFL-021", "networkId", {
  * @see https://docs.confluent.io/cloud/current/networking/overview.html
  */
 export class ConfluentNetworking {
-  /** Internet endpoints (TLS and API keys are always required). */
+  /**
+   * Internet endpoints (TLS and API keys are always required).
+   *
+   * @example
+   * import { ConfluentCluster, ConfluentClusterType, ConfluentNetworking } from "cdktf-kafka-standards";
+   *
+   * new ConfluentCluster(stack, "orders", {
+   *   clusterName: "orders",
+   *   tier: "prod",
+   *   cloud: "AWS",
+   *   region: "eu-central-1",
+   *   clusterType: ConfluentClusterType.dedicated({ cku: 2 }),
+   *   networking: ConfluentNetworking.publicEndpoints(), // a weakening on Dedicated
+   *   prodOverride: { reason: "partners connect over the internet with TLS and API keys" },
+   * });
+   */
   public static publicEndpoints(): ConfluentNetworking {
     return new ConfluentNetworking({ kind: "PUBLIC" });
   }
 
-  /** A new PrivateLink network, with access for the listed accounts (Dedicated). */
+  /**
+   * A new PrivateLink network, with access for the listed accounts (Dedicated).
+   *
+   * @example
+   * import { ConfluentCluster, ConfluentClusterType, ConfluentNetworking } from "cdktf-kafka-standards";
+   *
+   * new ConfluentCluster(stack, "orders", {
+   *   clusterName: "orders",
+   *   tier: "prod",
+   *   cloud: "AWS",
+   *   region: "eu-central-1",
+   *   clusterType: ConfluentClusterType.dedicated({ cku: 2 }),
+   *   networking: ConfluentNetworking.privateLink({ allowedAccounts: ["123456789012"] }),
+   * });
+   */
   public static privateLink(options: PrivateLinkOptions): ConfluentNetworking {
     validate(options, PRIVATE_LINK_OPTIONS, "ConfluentNetworking.privateLink(options)", undefined, "privateLink");
     return new ConfluentNetworking({ kind: "PRIVATELINK", privateLink: options });
   }
 
-  /** A new network for VPC / VNet peering (Dedicated). */
+  /**
+   * A new network for VPC / VNet peering (Dedicated).
+   *
+   * @example
+   * import { ConfluentCluster, ConfluentClusterType, ConfluentNetworking } from "cdktf-kafka-standards";
+   *
+   * new ConfluentCluster(stack, "orders", {
+   *   clusterName: "orders",
+   *   tier: "prod",
+   *   cloud: "AWS",
+   *   region: "eu-central-1",
+   *   clusterType: ConfluentClusterType.dedicated({ cku: 2 }),
+   *   networking: ConfluentNetworking.peering({ cidr: "10.200.0.0/16" }),
+   * });
+   */
   public static peering(options: RoutedNetworkOptions): ConfluentNetworking {
     validate(options, ROUTED_OPTIONS("peering"), "ConfluentNetworking.peering(options)", undefined, "peering");
     return new ConfluentNetworking({ kind: "PEERING", routed: options });
   }
 
-  /** A new network for an AWS Transit Gateway attachment (Dedicated, AWS only). */
+  /**
+   * A new network for an AWS Transit Gateway attachment (Dedicated, AWS only).
+   *
+   * @example
+   * import { ConfluentCluster, ConfluentClusterType, ConfluentNetworking } from "cdktf-kafka-standards";
+   *
+   * new ConfluentCluster(stack, "orders", {
+   *   clusterName: "orders",
+   *   tier: "prod",
+   *   cloud: "AWS",
+   *   region: "eu-central-1",
+   *   clusterType: ConfluentClusterType.dedicated({ cku: 2 }),
+   *   networking: ConfluentNetworking.transitGateway({ cidr: "10.201.0.0/16" }),
+   * });
+   */
   public static transitGateway(options: RoutedNetworkOptions): ConfluentNetworking {
     validate(
       options,
@@ -156,7 +213,22 @@ export class ConfluentNetworking {
     return new ConfluentNetworking({ kind: "TRANSITGATEWAY", routed: options });
   }
 
-  /** A `confluent_network` managed elsewhere, by id (`n-…`) (Dedicated). */
+  /**
+   * A `confluent_network` managed elsewhere, by id (`n-…`) (Dedicated).
+   *
+   * @example
+   * import { ConfluentCluster, ConfluentClusterType, ConfluentNetworking } from "cdktf-kafka-standards";
+   *
+   * new ConfluentCluster(stack, "orders", {
+   *   clusterName: "orders",
+   *   tier: "prod",
+   *   cloud: "AWS",
+   *   region: "eu-central-1",
+   *   clusterType: ConfluentClusterType.dedicated({ cku: 2 }),
+   *   networking: ConfluentNetworking.existingNetwork("n-abc123"),
+   *   environmentId: "env-abc123", // the network's environment
+   * });
+   */
   public static existingNetwork(networkId: string): ConfluentNetworking {
     checkValue(NETWORK_ID, networkId, { prop: "networkId" });
     return new ConfluentNetworking({ kind: "EXISTING_NETWORK", networkId });
@@ -165,6 +237,18 @@ export class ConfluentNetworking {
   /**
    * Private access configured on the environment: a PrivateLink attachment, an ingress gateway or
    * PNI, created outside this construct (Enterprise; the default for that type).
+   *
+   * @example
+   * import { ConfluentCluster, ConfluentClusterType, ConfluentNetworking } from "cdktf-kafka-standards";
+   *
+   * new ConfluentCluster(stack, "ledger", {
+   *   clusterName: "ledger",
+   *   tier: "prod",
+   *   cloud: "AWS",
+   *   region: "eu-central-1",
+   *   clusterType: ConfluentClusterType.enterprise(),
+   *   networking: ConfluentNetworking.environmentPrivateAccess(), // the default for Enterprise
+   * });
    */
   public static environmentPrivateAccess(): ConfluentNetworking {
     return new ConfluentNetworking({ kind: "ENVIRONMENT_PRIVATE_ACCESS" });

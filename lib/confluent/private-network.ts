@@ -30,6 +30,13 @@ export interface ConfluentPrivateNetworkProps {
  * `confluent_private_link_access` per allowed account. The peering connection, Transit Gateway
  * attachment and client-side endpoints and DNS are outside this construct.
  *
+ * @example
+ * import { TerraformOutput } from "cdktf";
+ *
+ * // Created by a Dedicated ConfluentCluster with `networking: ConfluentNetworking.privateLink(...)`;
+ * // its id, for the VPC endpoint created on the client side:
+ * new TerraformOutput(stack, "confluent_network_id", { value: confluentCluster.privateNetwork!.networkId });
+ *
  * @see https://docs.confluent.io/cloud/current/networking/private-links/overview.html
  */
 export class ConfluentPrivateNetwork extends Construct {

@@ -73,9 +73,29 @@ export const ARTIFACTS_DIR = "kafka-standards";
  * each producer renders its files from exactly what was synthesized, into
  * `<outdir>/stacks/<stack>/kafka-standards/`. Reading the written file costs far less than
  * re-resolving the stack.
+ *
+ * @example
+ * import { StackArtifacts } from "cdktf-kafka-standards";
+ *
+ * // An extra file in `cdktf.out/stacks/<stack>/kafka-standards/`, rendered from what was synthesized:
+ * StackArtifacts.of(stack).add({
+ *   name: "resource-types",
+ *   produce: ({ document }) => [
+ *     { path: "RESOURCE-TYPES.txt", content: Object.keys(document.resource ?? {}).sort().join("\n") + "\n" },
+ *   ],
+ * });
  */
 export class StackArtifacts extends Construct {
-  /** The registry of a stack, created on first use. */
+  /**
+   * The registry of a stack, created on first use.
+   *
+   * @example
+   * import { StackArtifacts } from "cdktf-kafka-standards";
+   *
+   * if (!StackArtifacts.of(stack).has("resource-types")) {
+   *   StackArtifacts.of(stack).add({ name: "resource-types", produce: () => [] });
+   * }
+   */
   public static of(scope: Construct): StackArtifacts {
     const stack = TerraformStack.of(scope);
     const existing = stack.node.tryFindChild(StackArtifacts.ID);

@@ -121,8 +121,9 @@ const SUBSCRIPTIONS_SHAPE: Rule = obj(
 );
 
 /**
- * @internal Subscribers per severity: known SNS protocols (with "did you mean"), endpoints of the protocol's
- * form, no subscriber twice in one severity.
+ * Validation rule for subscribers per severity: known SNS protocols (with "did you mean"), endpoints of
+ * the protocol's form, no subscriber twice in one severity. Shared with the monitoring options.
+ * @internal
  */
 export const ESCALATION_SUBSCRIPTIONS: Rule = custom(
   "KSE-MON-004",
@@ -183,6 +184,27 @@ const ALARM_ESCALATION_PROPS: Rule = obj(
 /**
  * The escalation matrix as infrastructure: one KMS-encrypted SNS topic per severity, with the
  * subscribers of each. Alarms of a severity notify its topic (Critical also on recovery).
+ *
+ * @example
+ * import { AlarmEscalation, MskCluster } from "cdktf-kafka-standards";
+ *
+ * // One pair of escalation topics shared by several clusters, with the on-call subscriptions:
+ * const escalation = new AlarmEscalation(stack, "KafkaEscalation", {
+ *   name: "kafka",
+ *   kmsKeyArn: cluster.kmsKeyArn,
+ *   subscriptions: { critical: [{ protocol: "https", endpoint: "https://events.pagerduty.com/integration/abc123/enqueue" }] },
+ *   tier: "prod",
+ *   tags: { Owner: "team-platform" },
+ * });
+ * new MskCluster(stack, "orders", {
+ *   clusterName: "orders",
+ *   tier: "prod",
+ *   vpcId: "vpc-0123",
+ *   clientSubnetIds: ["subnet-a", "subnet-b", "subnet-c"],
+ *   allowedClientSecurityGroupIds: ["sg-0456"],
+ *   monitoring: { escalation },
+ * });
+ *
  * @see ESCALATION_MATRIX in lib/standards/runbooks.ts for who acts and how fast.
  */
 export class AlarmEscalation extends Construct {

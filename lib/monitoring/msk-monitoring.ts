@@ -96,6 +96,11 @@ export function validateMonitoringOptions(options: MonitoringOptions | undefined
  * Warning and Critical levels per alarm, per broker where the metric is per broker, each notifying
  * the escalation topic of its severity and linking its runbook. Consumer-lag alarms are added per
  * consumer group and topic with {@link MskMonitoring.addConsumerGroup}.
+ *
+ * @example
+ * // Created by MskCluster (its `monitoring` prop tunes thresholds); lag alarms for a group that reads a
+ * // topic through a principal the library does not manage:
+ * cluster.monitoring.addConsumerGroup("legacy-billing", "orders.created");
  */
 export class MskMonitoring extends Construct {
   /** Every alarm created, in creation order. */

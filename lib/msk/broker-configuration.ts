@@ -21,6 +21,22 @@ export interface BrokerConfigurationProps {
  * the old one is destroyed. Changing a property therefore creates a new configuration, moves the
  * cluster to it, and only then deletes the old one, instead of failing with ConflictException
  * (a configuration in use cannot be replaced in place).
+ *
+ * @example
+ * import { TerraformOutput } from "cdktf";
+ * import { MskCluster } from "cdktf-kafka-standards";
+ *
+ * // Created by MskCluster from the broker baseline and `serverProperties`:
+ * const orders = new MskCluster(stack, "orders", {
+ *   clusterName: "orders",
+ *   tier: "prod",
+ *   vpcId: "vpc-0123",
+ *   clientSubnetIds: ["subnet-a", "subnet-b", "subnet-c"],
+ *   allowedClientSecurityGroupIds: ["sg-0456"],
+ *   serverProperties: { "log.retention.hours": "336" },
+ * });
+ * // Its name carries a hash of the properties, so a change creates a new configuration first:
+ * new TerraformOutput(stack, "orders_configuration_arn", { value: orders.configuration.configuration.arn });
  */
 export class BrokerConfiguration extends Construct {
   /** The configuration. */

@@ -92,6 +92,13 @@ const BROKER_SECURITY_GROUP_PROPS: Rule = obj(
  * The brokers' security group: ingress only from the listed client security groups and CIDRs,
  * only on the ports of the enabled authentication modes. No egress rule is declared (brokers do not
  * initiate connections to clients); Terraform removes AWS's default allow-all egress rule.
+ *
+ * @example
+ * import { TerraformOutput } from "cdktf";
+ *
+ * // Created by MskCluster from `allowedClientSecurityGroupIds` / `allowedClientCidrs`; its id, for the
+ * // egress rules of client security groups managed elsewhere:
+ * new TerraformOutput(stack, "broker_security_group_id", { value: cluster.securityGroup.securityGroup.id });
  */
 export class BrokerSecurityGroup extends Construct {
   /** The security group. */

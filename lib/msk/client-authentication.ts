@@ -107,18 +107,62 @@ const MODES: Rule = obj(
  * @see https://docs.aws.amazon.com/msk/latest/developerguide/msk-password.html
  */
 export class ClientAuthentication {
-  /** IAM access control only. */
+  /**
+   * IAM access control only.
+   *
+   * @example
+   * import { ClientAuthentication, MskCluster } from "cdktf-kafka-standards";
+   *
+   * new MskCluster(stack, "orders", {
+   *   clusterName: "orders",
+   *   tier: "prod",
+   *   vpcId: "vpc-0123",
+   *   clientSubnetIds: ["subnet-a", "subnet-b", "subnet-c"],
+   *   allowedClientSecurityGroupIds: ["sg-0456"],
+   *   authentication: ClientAuthentication.iam(), // the default
+   * });
+   */
   public static iam(): ClientAuthentication {
     return new ClientAuthentication({ iam: true });
   }
 
-  /** SASL/SCRAM users, with IAM kept on for administration. */
+  /**
+   * SASL/SCRAM users, with IAM kept on for administration.
+   *
+   * @example
+   * import { ClientAuthentication, MskCluster } from "cdktf-kafka-standards";
+   *
+   * new MskCluster(stack, "payments", {
+   *   clusterName: "payments",
+   *   tier: "prod",
+   *   vpcId: "vpc-0123",
+   *   clientSubnetIds: ["subnet-a", "subnet-b", "subnet-c"],
+   *   allowedClientSecurityGroupIds: ["sg-0456"],
+   *   authentication: ClientAuthentication.scram({ users: ["ledger", "reconciler"] }),
+   * });
+   */
   public static scram(options: ScramOptions): ClientAuthentication {
     validate(options, { ...SCRAM_OPTIONS, required: true }, "ClientAuthentication.scram(options)", undefined, "scram");
     return new ClientAuthentication({ iam: true, scram: options });
   }
 
-  /** Mutual TLS with client certificates from AWS Private CA, with IAM kept on for administration. */
+  /**
+   * Mutual TLS with client certificates from AWS Private CA, with IAM kept on for administration.
+   *
+   * @example
+   * import { ClientAuthentication, MskCluster } from "cdktf-kafka-standards";
+   *
+   * new MskCluster(stack, "telemetry", {
+   *   clusterName: "telemetry",
+   *   tier: "prod",
+   *   vpcId: "vpc-0123",
+   *   clientSubnetIds: ["subnet-a", "subnet-b", "subnet-c"],
+   *   allowedClientSecurityGroupIds: ["sg-0456"],
+   *   authentication: ClientAuthentication.mutualTls({
+   *     certificateAuthorityArns: ["arn:aws:acm-pca:eu-west-1:123456789012:certificate-authority/0a1b2c3d"],
+   *   }),
+   * });
+   */
   public static mutualTls(options: MutualTlsOptions): ClientAuthentication {
     validate(
       options,
@@ -130,7 +174,23 @@ export class ClientAuthentication {
     return new ClientAuthentication({ iam: true, mutualTls: options });
   }
 
-  /** Any combination of modes; at least one is required (checked by `MskCluster`, KSE-MSK-007). */
+  /**
+   * Any combination of modes; at least one is required (checked by `MskCluster`, KSE-MSK-007).
+   *
+   * @example
+   * import { ClientAuthentication, MskCluster } from "cdktf-kafka-standards";
+   *
+   * new MskCluster(stack, "legacy", {
+   *   clusterName: "legacy",
+   *   tier: "prod",
+   *   vpcId: "vpc-0123",
+   *   clientSubnetIds: ["subnet-a", "subnet-b", "subnet-c"],
+   *   allowedClientSecurityGroupIds: ["sg-0456"],
+   *   // SCRAM without IAM: the data plane then signs in as a SCRAM user.
+   *   authentication: ClientAuthentication.of({ scram: { users: ["kafka-admin", "legacy-app"] } }),
+   *   dataPlane: { adminScramUser: "kafka-admin" },
+   * });
+   */
   public static of(modes: ClientAuthenticationModes): ClientAuthentication {
     validate(modes, { ...MODES, required: true }, "ClientAuthentication.of(modes)");
     return new ClientAuthentication(modes);

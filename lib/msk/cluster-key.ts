@@ -61,6 +61,29 @@ const CLUSTER_KEY_PROPS: Rule = obj(
  * The key policy delegates to IAM in the owning account, lets the CloudWatch Logs service use the
  * key for this account's log groups only, and lets CloudWatch alarms of this account publish to
  * topics encrypted with it (both services need an explicit key-policy grant).
+ *
+ * @example
+ * import { ClusterKey, MskCluster } from "cdktf-kafka-standards";
+ *
+ * // MskCluster creates its own key unless given one; one key shared by two clusters:
+ * const key = new ClusterKey(stack, "KafkaKey", {
+ *   name: "kafka-shared",
+ *   deletionWindowDays: 30,
+ *   tags: { Owner: "team-platform" },
+ *   tier: "prod",
+ *   preventDestroy: true,
+ * });
+ * for (const name of ["orders", "payments"]) {
+ *   new MskCluster(stack, name, {
+ *     clusterName: name,
+ *     tier: "prod",
+ *     vpcId: "vpc-0123",
+ *     clientSubnetIds: ["subnet-a", "subnet-b", "subnet-c"],
+ *     allowedClientSecurityGroupIds: ["sg-0456"],
+ *     kmsKeyArn: key.keyArn,
+ *   });
+ * }
+ *
  * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
  * @see https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html
  */

@@ -50,6 +50,20 @@ import { KafkaProvider } from "../providers/kafka/provider";
  * Weakening any of it takes an explicit prop, needs `prodOverride` in prod, and is recorded for
  * the audit report.
  *
+ * @example
+ * import { KafkaPrincipal, MskCluster } from "cdktf-kafka-standards";
+ *
+ * const orders = new MskCluster(stack, "orders", {
+ *   clusterName: "orders",
+ *   tier: "prod",
+ *   vpcId: "vpc-0123",
+ *   clientSubnetIds: ["subnet-a", "subnet-b", "subnet-c"],
+ *   allowedClientSecurityGroupIds: ["sg-0456"],
+ *   owner: "team-orders",
+ * });
+ * const created = orders.addTopic("orders.created", { topicClass: "events", partitions: 12 });
+ * created.grantProduce(orders.addApplication("orders-api", { principal: KafkaPrincipal.iamRole("orders-api-task") }));
+ *
  * @see https://docs.aws.amazon.com/msk/latest/developerguide/bestpractices.html
  */
 export class MskCluster extends Construct implements IKafkaCluster {

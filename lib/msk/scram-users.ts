@@ -85,6 +85,24 @@ const SCRAM_USERS_PROPS: Rule = obj(
  * through the write-only `secret_string_wo` argument, so no password appears in the synthesized JSON,
  * the plan or the state. Ephemeral blocks need Terraform 1.10 and write-only arguments 1.11 or later.
  * Bump `secret_string_wo_version` (rotation) to write a new password.
+ *
+ * @example
+ * import { TerraformOutput } from "cdktf";
+ * import { ClientAuthentication, MskCluster } from "cdktf-kafka-standards";
+ *
+ * // Created by MskCluster from `ClientAuthentication.scram({ users })`, one secret per user:
+ * const payments = new MskCluster(stack, "payments", {
+ *   clusterName: "payments",
+ *   tier: "prod",
+ *   vpcId: "vpc-0123",
+ *   clientSubnetIds: ["subnet-a", "subnet-b", "subnet-c"],
+ *   allowedClientSecurityGroupIds: ["sg-0456"],
+ *   authentication: ClientAuthentication.scram({ users: ["ledger"] }),
+ * });
+ * for (const s of payments.scramSecrets) {
+ *   new TerraformOutput(stack, `scram_secret_${s.username}`, { value: s.secret.arn }); // AmazonMSK_payments-prod_ledger
+ * }
+ *
  * @see https://docs.aws.amazon.com/msk/latest/developerguide/msk-password-tutorial.html
  */
 export class ScramUsers extends Construct {

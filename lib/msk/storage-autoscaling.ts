@@ -62,6 +62,20 @@ const STORAGE_AUTOSCALING_PROPS: Rule = obj(
  * EBS storage autoscaling for MSK brokers: an Application Auto Scaling target on
  * `kafka:broker-storage:VolumeSize` and a target-tracking policy on `KafkaBrokerStorageUtilization`.
  * Scale-in is disabled because MSK storage never shrinks.
+ *
+ * @example
+ * import { MskCluster } from "cdktf-kafka-standards";
+ *
+ * // Created by MskCluster; tuned with its `storageAutoscaling` prop (`false` turns it off):
+ * new MskCluster(stack, "orders", {
+ *   clusterName: "orders",
+ *   tier: "prod",
+ *   vpcId: "vpc-0123",
+ *   clientSubnetIds: ["subnet-a", "subnet-b", "subnet-c"],
+ *   allowedClientSecurityGroupIds: ["sg-0456"],
+ *   storageAutoscaling: { targetUtilizationPercent: 60, maxVolumeSizeGiB: 4000 },
+ * });
+ *
  * @see https://docs.aws.amazon.com/msk/latest/developerguide/msk-autoexpand.html
  */
 export class StorageAutoscaling extends Construct {

@@ -149,7 +149,22 @@ export class BrokerInstanceType {
   /** The default broker type. */
   public static readonly DEFAULT = BrokerInstanceType.M7G_LARGE;
 
-  /** A type the catalog does not know; passed as given and flagged by the audit (KS-MSK-012). */
+  /**
+   * A type the catalog does not know; passed as given and flagged by the audit (KS-MSK-012).
+   *
+   * @example
+   * import { BrokerInstanceType, MskCluster } from "cdktf-kafka-standards";
+   *
+   * new MskCluster(stack, "orders", {
+   *   clusterName: "orders",
+   *   tier: "prod",
+   *   vpcId: "vpc-0123",
+   *   clientSubnetIds: ["subnet-a", "subnet-b", "subnet-c"],
+   *   allowedClientSecurityGroupIds: ["sg-0456"],
+   *   // A type the catalog does not list yet; reported by the audit.
+   *   instanceType: BrokerInstanceType.of("kafka.m7g.24xlarge"),
+   * });
+   */
   public static of(instanceType: string): BrokerInstanceType {
     const info = brokerInstanceInfo(instanceType);
     return new BrokerInstanceType(instanceType, info, info === undefined);

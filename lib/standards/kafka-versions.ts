@@ -101,6 +101,19 @@ export class KafkaVersion {
   /**
    * A version string the catalog does not know. It is passed to MSK as given, and the audit
    * report flags it (rule KS-MSK-011) so the choice stays visible.
+   *
+   * @example
+   * import { KafkaVersion, MskCluster } from "cdktf-kafka-standards";
+   *
+   * new MskCluster(stack, "orders", {
+   *   clusterName: "orders",
+   *   tier: "prod",
+   *   vpcId: "vpc-0123",
+   *   clientSubnetIds: ["subnet-a", "subnet-b", "subnet-c"],
+   *   allowedClientSecurityGroupIds: ["sg-0456"],
+   *   // A version newer than the catalog; reported by the audit.
+   *   kafkaVersion: KafkaVersion.of("4.3.x.kraft"),
+   * });
    */
   public static of(version: string): KafkaVersion {
     const info = kafkaVersionInfo(version);

@@ -65,6 +65,15 @@ function checkConsumeOptions(options: unknown, path: string): void {
  *
  * Its configuration comes from its class (see docs/STANDARDS.md); in prod it carries
  * `prevent_destroy` until it is retired. Grants are least-privilege: one topic, one group, no wildcard.
+ *
+ * @example
+ * import { KafkaPrincipal } from "cdktf-kafka-standards";
+ *
+ * const orders = cluster.addTopic("orders.created", { topicClass: "events", throughput: { targetMBps: 60 } });
+ * orders.grantProduce(cluster.addApplication("orders-api", { principal: KafkaPrincipal.iamRole("orders-api-task") }));
+ * orders.grantConsume(cluster.addApplication("billing", { principal: KafkaPrincipal.iamRole("billing-task") }), {
+ *   group: "billing",
+ * });
  */
 export class KafkaTopic extends Construct {
   /** Topic name. */

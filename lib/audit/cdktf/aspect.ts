@@ -81,7 +81,15 @@ export class KafkaStandardsAuditError extends KafkaStandardsError {
   }
 }
 
-/** Audits one stack at synth time. Create with `KafkaStandardsAudit.of(stack)`. */
+/**
+ * Audits one stack at synth time. Create with `KafkaStandardsAudit.of(stack)`.
+ *
+ * @example
+ * import { KafkaStandardsAudit } from "cdktf-kafka-standards";
+ *
+ * // Every stack holding a library construct is audited on synth; set options for the whole app:
+ * KafkaStandardsAudit.forApp(app, { compliance: ["gdpr"], failOn: "warning" });
+ */
 export class KafkaStandardsAudit extends Construct {
   /** Construct id of the hidden audit construct. */
   public static readonly ID = "KafkaStandardsAudit";
@@ -89,6 +97,11 @@ export class KafkaStandardsAudit extends Construct {
   /**
    * Audit the stack that contains `scope` on every synth. Calling it again for the same stack
    * replaces the options.
+   *
+   * @example
+   * import { KafkaStandardsAudit } from "cdktf-kafka-standards";
+   *
+   * KafkaStandardsAudit.of(stack, { compliance: ["gdpr", "sox"] });
    *
    * @throws KafkaStandardsError when `scope` is not inside a stack, or an option is invalid
    */
@@ -113,6 +126,12 @@ export class KafkaStandardsAudit extends Construct {
    * The audit of a stack, created with default options when the stack has none. Unlike `of`, it
    * never replaces options and does not mark them as the stack's own: a stack audited only through
    * `ensure` follows the stacks named with `inherit`.
+   *
+   * @example
+   * import { KafkaStandardsAudit } from "cdktf-kafka-standards";
+   *
+   * // Audit a stack that holds no library construct, keeping any options set on it elsewhere:
+   * KafkaStandardsAudit.ensure(stack);
    */
   public static ensure(stack: TerraformStack): KafkaStandardsAudit {
     const existing = stack.node.tryFindChild(KafkaStandardsAudit.ID);
