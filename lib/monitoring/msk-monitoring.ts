@@ -330,16 +330,19 @@ export class MskMonitoring extends Construct {
           },
         ]);
       }
-      recordMetadata(alarm, {
-        tier: p.tier,
-        construct: "MskMonitoring",
-        cluster: p.clusterName,
-        alarm: def.id,
-        severity,
-        runbook,
-        consumerGroup: group,
-        topic: topics.length === 1 ? topics[0] : undefined,
-      });
+      // The metadata names the topic of a one-topic alarm; from two topics on it no longer changes.
+      if (topics.length <= 2) {
+        recordMetadata(alarm, {
+          tier: p.tier,
+          construct: "MskMonitoring",
+          cluster: p.clusterName,
+          alarm: def.id,
+          severity,
+          runbook,
+          consumerGroup: group,
+          topic: topics.length === 1 ? topics[0] : undefined,
+        });
+      }
     }
   }
 
