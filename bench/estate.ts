@@ -56,9 +56,10 @@ export function estatePlan(topics: number): EstatePlan {
     applications: Array.from({ length: apps }, (_, i) => ({
       name: `app-${i}`,
       // Application i owns the block of 10 topics starting at 10 i: it produces on the first five and
-      // reads the five the next application produces (wrapping around).
-      produces: [0, 1, 2, 3, 4].map((k) => (10 * i + k) % topics),
-      consumes: [0, 1, 2, 3, 4].map((k) => (10 * ((i + 1) % apps) + k) % topics),
+      // reads the five the next application produces (wrapping around; a lone application reads the
+      // other five of its block).
+      produces: [0, 1, 2, 3, 4].map((k) => 10 * i + k),
+      consumes: [0, 1, 2, 3, 4].map((k) => (apps > 1 ? 10 * ((i + 1) % apps) : 5) + k),
       group: `app-${i}-group`,
     })),
   };
