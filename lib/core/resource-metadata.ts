@@ -1,15 +1,113 @@
-import { TerraformResource, Token } from "cdktf";
+import { TerraformResource, TerraformStack, Token } from "cdktf";
 import { failWith } from "../errors";
 import { EnvironmentTier } from "../standards/tiers";
 import { MANAGED_BY, RESOURCE_METADATA_KEY, ResourceMetadata, STANDARD_TAG_KEYS } from "../standards/naming";
 
+/** Resources with recorded metadata, per stack. */
+const RECORDED = new WeakMap<TerraformStack, Set<TerraformResource>>();
+
 /**
  * Records the library's metadata on a synthesized resource under `"//"."kafka-standards"`.
  * Terraform ignores `"//"` keys in JSON configuration; the audit reads them.
+ *
+ * The metadata is an override of the resource, as with `addOverride`, and later overrides of paths
+ * below `//.kafka-standards` (suppressions) change it as usual. What differs is when it is resolved:
+ * cdktf resolves every value of a stack several times per synth (once while preparing cross-stack
+ * references and twice in `toTerraform`), and plain metadata (strings, numbers, booleans, objects
+ * and arrays of them, no tokens) resolves to itself. So the stack's `toTerraform` is wrapped: while
+ * cdktf resolves, each recorded resource holds an empty object in place of its plain metadata, which
+ * is then put back in the resolved document, in the same place. The document is the same, byte for
+ * byte; metadata with tokens is left to cdktf.
  */
 export function recordMetadata(resource: TerraformResource, metadata: ResourceMetadata): void {
   const clean = Object.fromEntries(Object.entries(metadata).filter(([, v]) => v !== undefined));
   resource.addOverride(`//.${RESOURCE_METADATA_KEY}`, clean);
+  const stack = TerraformStack.of(resource);
+  let resources = RECORDED.get(stack);
+  if (!resources) {
+    resources = new Set();
+    RECORDED.set(stack, resources);
+    wrapToTerraform(stack, resources);
+  }
+  resources.add(resource);
+}
+
+/** A plain object (not a class instance, not an array). */
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * True when cdktf's resolve would return the value unchanged, apart from dropping `undefined`
+ * properties: strings without braces (no token, no `${` escape), finite numbers that are not
+ * tokens, booleans, and plain objects (keys without braces) and arrays (without `undefined`
+ * elements) of those.
+ */
+function resolvesToItself(v: unknown): boolean {
+  switch (typeof v) {
+    case "string":
+      return !v.includes("{") && !v.includes("}");
+    case "number":
+      return Number.isFinite(v) && !Token.isUnresolved(v);
+    case "boolean":
+    case "undefined":
+      return true;
+    case "object":
+      if (Array.isArray(v)) return v.every((x) => x !== undefined && resolvesToItself(x));
+      return isPlainObject(v) && Object.entries(v).every(([k, x]) => resolvesToItself(k) && resolvesToItself(x));
+    default:
+      return false;
+  }
+}
+
+/** A copy of a value {@link resolvesToItself} accepts, as cdktf's resolve returns it. */
+function copyResolved(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(copyResolved);
+  if (isPlainObject(v)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = copyResolved(x);
+    return out;
+  }
+  return v;
+}
+
+/** The override object a resource holds under `"//"`, when any. */
+function commentOverrides(resource: TerraformResource): Record<string, unknown> | undefined {
+  const raw = (resource as unknown as { rawOverrides?: Record<string, unknown> }).rawOverrides;
+  const comment = raw?.["//"];
+  return isPlainObject(comment) ? comment : undefined;
+}
+
+function wrapToTerraform(stack: TerraformStack, resources: ReadonlySet<TerraformResource>): void {
+  const original = stack.toTerraform;
+  const wrapped = function (this: TerraformStack): unknown {
+    const swapped: { resource: TerraformResource; comment: Record<string, unknown>; value: unknown }[] = [];
+    for (const resource of resources) {
+      const comment = commentOverrides(resource);
+      const value = comment?.[RESOURCE_METADATA_KEY];
+      if (!comment || !isPlainObject(value) || !resolvesToItself(value)) continue;
+      comment[RESOURCE_METADATA_KEY] = {};
+      swapped.push({ resource, comment, value });
+    }
+    let doc: Record<string, Record<string, Record<string, Record<string, unknown>>>>;
+    try {
+      doc = original.call(this);
+    } finally {
+      for (const s of swapped) s.comment[RESOURCE_METADATA_KEY] = s.value;
+    }
+    for (const s of swapped) {
+      const body = doc?.resource?.[s.resource.terraformResourceType]?.[s.resource.friendlyUniqueId];
+      const comment = body?.["//"] as Record<string, unknown> | undefined;
+      const placeholder = comment?.[RESOURCE_METADATA_KEY];
+      if (isPlainObject(placeholder) && Object.keys(placeholder).length === 0) {
+        comment![RESOURCE_METADATA_KEY] = copyResolved(s.value);
+      }
+    }
+    return doc;
+  };
+  Object.defineProperty(stack, "toTerraform", { value: wrapped, configurable: true, writable: true });
 }
 
 /** Inputs for the standard tag set. */

@@ -100,12 +100,24 @@ class AccessReader {
   public readonly principals = new Map<string, PrincipalEntry>();
   public readonly grants: GrantEntry[] = [];
   private readonly grantKeys = new Set<string>();
+  /** Topics by key (the first of a key, as a search in order would find). */
+  private readonly topicsByKey = new Map<string, TopicEntry>();
+  /** Topics by cluster and exact name, in document order. */
+  private readonly topicsByName = new Map<string, TopicEntry[]>();
 
   constructor(
     private readonly index: DocIndex,
     private readonly registry: ClusterRegistry,
     private readonly topics: readonly TopicEntry[],
-  ) {}
+  ) {
+    for (const t of topics) {
+      if (!this.topicsByKey.has(t.key)) this.topicsByKey.set(t.key, t);
+      const k = `${t.clusterKey}\u0000${t.name}`;
+      const list = this.topicsByName.get(k);
+      if (list) list.push(t);
+      else this.topicsByName.set(k, [t]);
+    }
+  }
 
   public principal(key: string, label: string, kind: PrincipalEntry["kind"]): PrincipalEntry {
     const hit = this.principals.get(key);
@@ -149,14 +161,19 @@ class AccessReader {
   ): void {
     const topicRef = this.index.ref(pattern, ["kafka_topic", "confluent_kafka_topic", "confluent_kafka_mirror_topic"]);
     if (topicRef) {
-      const t = this.topics.find((x) => x.key === topicRef.address);
+      const t = this.topicsByKey.get(topicRef.address);
       if (t) return this.add({ principalKey: principal.key, clusterKey: t.clusterKey, access, topicKey: t.key });
     }
     const text = display(pattern);
     const glob = prefixed ? `${text}*` : text || "*";
-    const re = globToRegExp(glob);
-    const matches = glob === "*" ? [] : this.topics.filter((t) => t.clusterKey === cluster.key && re.test(t.name));
     const isPattern = glob !== text || /[*?]/.test(text);
+    // A name without wildcards matches itself only: a lookup, not a scan of every topic.
+    const matches =
+      glob === "*"
+        ? []
+        : /[*?]/.test(glob)
+          ? this.topics.filter((t) => t.clusterKey === cluster.key && globToRegExp(glob).test(t.name))
+          : (this.topicsByName.get(`${cluster.key}\u0000${glob}`) ?? []);
     if (matches.length === 0 || (isPattern && matches.length > PATTERN_EXPANSION_LIMIT)) {
       return this.add({ principalKey: principal.key, clusterKey: cluster.key, access, pattern: glob });
     }
@@ -178,11 +195,17 @@ class AccessReader {
 
   /** SCRAM users: the secret's `username`, else its name without `AmazonMSK_` and the cluster prefix. */
   public scram(): void {
+    // The first version of each secret, and the clusters each secret is associated with, found in
+    // one pass over the versions and associations.
+    const versions = new Map<string, DocResource>();
+    for (const v of this.index.of("aws_secretsmanager_secret_version")) {
+      const address = this.index.ref(v.attrs.secret_id)?.address;
+      if (address !== undefined && !versions.has(address)) versions.set(address, v);
+    }
+    const associated = this.scramAssociations();
     for (const s of this.index.of("aws_secretsmanager_secret").filter(isScramSecret)) {
-      const clusters = this.scramClusters(s);
-      const version = this.index
-        .of("aws_secretsmanager_secret_version")
-        .find((v) => this.index.ref(v.attrs.secret_id)?.address === s.address);
+      const clusters = associated.get(s.address) ?? [];
+      const version = versions.get(s.address);
       const fromValue = /"username"\s*[=:]\s*\\?"([^"\\]+)\\?"/.exec(
         `${str(version?.attrs.secret_string) ?? ""} ${str(version?.attrs.secret_string_wo) ?? ""}`,
       )?.[1];
@@ -194,19 +217,27 @@ class AccessReader {
     }
   }
 
-  private scramClusters(secret: DocResource): ClusterEntry[] {
-    const out: ClusterEntry[] = [];
+  /**
+   * Clusters per SCRAM secret address: single associations first, then list associations, each in
+   * document order (a list naming a secret twice counts once).
+   */
+  private scramAssociations(): Map<string, ClusterEntry[]> {
+    const out = new Map<string, ClusterEntry[]>();
+    const add = (secret: string, c: ClusterEntry | undefined): void => {
+      if (!c) return;
+      const list = out.get(secret);
+      if (list) list.push(c);
+      else out.set(secret, [c]);
+    };
     for (const a of this.index.of("aws_msk_single_scram_secret_association")) {
-      if (this.index.ref(a.attrs.secret_arn)?.address === secret.address) {
-        const c = this.registry.resolve(a.attrs.cluster_arn, false);
-        if (c) out.push(c);
-      }
+      const secret = this.index.ref(a.attrs.secret_arn)?.address;
+      if (secret !== undefined) add(secret, this.registry.resolve(a.attrs.cluster_arn, false));
     }
     for (const a of this.index.of("aws_msk_scram_secret_association")) {
-      if (this.index.refs(a.attrs.secret_arn_list).some((r) => r.address === secret.address)) {
-        const c = this.registry.resolve(a.attrs.cluster_arn, false);
-        if (c) out.push(c);
-      }
+      const secrets = new Set(this.index.refs(a.attrs.secret_arn_list).map((r) => r.address));
+      if (secrets.size === 0) continue;
+      const c = this.registry.resolve(a.attrs.cluster_arn, false);
+      for (const secret of secrets) add(secret, c);
     }
     return out;
   }

@@ -11,6 +11,18 @@ interface AlarmInstance {
   readonly threshold: number;
   readonly comparison: string;
   readonly evaluationPeriods: number;
+  /** Topics a consumer-lag alarm watches (its `Topic` dimensions), else empty. */
+  readonly topics: readonly string[];
+}
+
+/** The `Topic` dimensions of an alarm: on the alarm, or on each metric of a metric-math alarm. */
+function alarmTopics(r: Record<string, JsonAny>): string[] {
+  const metrics = Array.isArray(r.metric_query)
+    ? r.metric_query.map((q: Record<string, JsonAny>) => q?.metric?.dimensions)
+    : [r.dimensions];
+  return metrics
+    .map((d: Record<string, JsonAny> | undefined) => d?.Topic)
+    .filter((t: unknown) => typeof t === "string");
 }
 
 /** Alarms the library created, grouped by `<cluster>-<alarm id>` (the runbook file name). */
@@ -28,6 +40,7 @@ export function alarmsByRunbook(doc: TerraformDocument): Map<string, AlarmInstan
       threshold: r.threshold,
       comparison: r.comparison_operator,
       evaluationPeriods: r.evaluation_periods,
+      topics: meta.consumerGroup !== undefined ? alarmTopics(r) : [],
     });
     groups.set(key, list);
   }
@@ -56,6 +69,8 @@ export interface RunbookDocument {
   readonly fallbackSymptom: string;
   /** Alarm rows: name, severity, condition. */
   readonly alarms: readonly { readonly name: string; readonly severity: string; readonly condition: string }[];
+  /** Consumer groups and the topics their lag alarms watch (lag alarms only). */
+  readonly consumerGroups?: readonly { readonly group: string; readonly topics: readonly string[] }[];
   /** Shell lines that set the variables the commands use. */
   readonly setup: readonly string[];
   /** Fills placeholders in commands and text. */
@@ -71,6 +86,11 @@ export function renderRunbookDocument(d: RunbookDocument): string {
   out.push("", "| Alarm | Severity | Condition |", "| --- | --- | --- |");
   for (const a of [...d.alarms].sort((x, y) => x.name.localeCompare(y.name))) {
     out.push(`| \`${a.name}\` | ${a.severity} | ${a.condition} |`);
+  }
+  if (d.consumerGroups && d.consumerGroups.length > 0) {
+    out.push("", "The lag alarms of a group watch the largest lag over its topics (at most 10 topics per alarm):", "");
+    out.push("| Consumer group | Topics |", "| --- | --- |");
+    for (const g of d.consumerGroups) out.push(`| \`${g.group}\` | ${g.topics.map((t) => `\`${t}\``).join(", ")} |`);
   }
   out.push("", "## Impact", "", d.entry?.impact ?? "See the alarm description.", "", "## First checks", "");
   out.push("Set the variables from the alarm and the stack outputs:", "", "```bash", ...d.setup, "```", "");
@@ -104,8 +124,22 @@ export function renderRunbookDocument(d: RunbookDocument): string {
 export const PLACEHOLDER_SETUP: readonly string[] = Object.freeze([
   'export BROKER_ID="${BROKER_ID:-1}"                     # the -b<N> part of the alarm name',
   'export GROUP="${GROUP:-replace-with-consumer-group}"   # lag alarms: the group in the alarm name',
-  'export TOPIC="${TOPIC:-replace-with-topic}"            # lag alarms: the topic in the alarm name',
+  'export TOPIC="${TOPIC:-replace-with-topic}"            # lag alarms: a topic of the group (see the table above)',
 ]);
+
+/** The consumer groups of lag alarms, each with the topics its alarms watch (in order, once each). */
+function consumerGroupsOf(instances: readonly AlarmInstance[]): { group: string; topics: string[] }[] {
+  const groups = new Map<string, Set<string>>();
+  for (const a of instances) {
+    if (a.meta.consumerGroup === undefined) continue;
+    const topics = groups.get(a.meta.consumerGroup) ?? new Set<string>();
+    for (const t of a.topics) topics.add(t);
+    groups.set(a.meta.consumerGroup, topics);
+  }
+  return [...groups.entries()]
+    .map(([group, topics]) => ({ group, topics: [...topics] }))
+    .sort((x, y) => x.group.localeCompare(y.group));
+}
 
 /** Renders the runbook of one alarm of one MSK cluster. */
 export function renderRunbook(
@@ -126,6 +160,7 @@ export function renderRunbook(
       severity: a.meta.severity ?? "",
       condition: `${a.comparison.replace("Threshold", "")} ${a.threshold} for ${a.evaluationPeriods} period(s)`,
     })),
+    consumerGroups: consumerGroupsOf(instances),
     setup: [`export BOOTSTRAP="$(terraform output -raw ${bootstrapOutput})"`, ...PLACEHOLDER_SETUP],
     fill: (t) => fill(t, cluster, region),
     cluster,

@@ -28,6 +28,16 @@ export interface MskMonitoringProps extends MonitoringOptions {
   readonly tags: Readonly<Record<string, string>>;
 }
 
+/**
+ * Metrics one CloudWatch alarm on a metric-math expression may read: a hard limit of CloudWatch
+ * ("Alarms based on metric math expressions can reference a maximum of 10 metrics", CloudWatch
+ * alarm limits). A consumer group reading more topics gets one alarm per 10 topics.
+ */
+export const MAX_METRICS_PER_ALARM = 10;
+
+/** Longest alarm description CloudWatch accepts (PutMetricAlarm `AlarmDescription`). */
+const MAX_DESCRIPTION = 1024;
+
 /** The default runbook folder, relative to a stack's synthesized folder. */
 export const DEFAULT_RUNBOOK_BASE = "kafka-standards/runbooks";
 
@@ -91,11 +101,21 @@ export function validateMonitoringOptions(options: MonitoringOptions | undefined
   }
 }
 
+/** The lag alarms of one consumer group: the topics it reads, in the order they were added. */
+interface ConsumerGroupAlarms {
+  readonly topics: string[];
+  readonly seen: Set<string>;
+  /** Alarms by `<alarm id>\0<part>\0<severity>`. */
+  readonly alarms: Map<string, CloudwatchMetricAlarm>;
+}
+
 /**
  * CloudWatch alarms and a dashboard for one MSK cluster, from the thresholds in lib/standards:
  * Warning and Critical levels per alarm, per broker where the metric is per broker, each notifying
  * the escalation topic of its severity and linking its runbook. Consumer-lag alarms are added per
- * consumer group and topic with {@link MskMonitoring.addConsumerGroup}.
+ * consumer group with {@link MskMonitoring.addConsumerGroup}: one alarm per lag metric and severity
+ * watches the largest lag of the group over the topics it reads (CloudWatch metric math,
+ * `MAX([m0, m1, …])`), in parts of at most {@link MAX_METRICS_PER_ALARM} topics.
  *
  * @example
  * // Created by MskCluster (its `monitoring` prop tunes thresholds); lag alarms for a group that reads a
@@ -108,7 +128,7 @@ export class MskMonitoring extends Construct {
   /** The dashboard, unless turned off. */
   public readonly dashboard?: CloudwatchDashboard;
   private readonly props: MskMonitoringProps;
-  private readonly consumerGroups = new Set<string>();
+  private readonly consumerGroups = new Map<string, ConsumerGroupAlarms>();
 
   constructor(scope: Construct, id: string, props: MskMonitoringProps) {
     super(scope, id);
@@ -120,12 +140,24 @@ export class MskMonitoring extends Construct {
     if (props.dashboard !== false) this.dashboard = this.createDashboard();
   }
 
-  /** Adds the consumer-lag alarms of one consumer group reading one topic (once per pair). */
+  /**
+   * Adds a topic to the consumer-lag alarms of a consumer group (once per pair). The group's alarms
+   * watch the largest lag over its topics: the signal of the former per-topic alarms (an alarm fires
+   * when any of the group's topics is behind for the evaluation periods), with one alarm per lag
+   * metric and severity instead of one per topic. The description lists the topics.
+   */
   public addConsumerGroup(group: string, topic: string): void {
-    const key = `${group}\u0000${topic}`;
-    if (this.consumerGroups.has(key)) return;
-    this.consumerGroups.add(key);
-    for (const def of this.definitions("consumer-group-topic")) this.alarmsFor(def, { group, topic });
+    let g = this.consumerGroups.get(group);
+    if (!g) {
+      g = { topics: [], seen: new Set(), alarms: new Map() };
+      this.consumerGroups.set(group, g);
+    }
+    if (g.seen.has(topic)) return;
+    g.seen.add(topic);
+    g.topics.push(topic);
+    const part = Math.floor((g.topics.length - 1) / MAX_METRICS_PER_ALARM);
+    const topics = g.topics.slice(part * MAX_METRICS_PER_ALARM, (part + 1) * MAX_METRICS_PER_ALARM);
+    for (const def of this.definitions("consumer-group-topic")) this.lagAlarms(def, g, group, part, topics);
   }
 
   /** Runbook link of an alarm id. */
@@ -150,15 +182,12 @@ export class MskMonitoring extends Construct {
     return out;
   }
 
-  private alarmsFor(def: AlarmThreshold, at: { broker?: number; group?: string; topic?: string }): void {
+  private alarmsFor(def: AlarmThreshold, at: { broker?: number }): void {
     const p = this.props;
     const dims: Record<string, string> = { "Cluster Name": p.clusterName };
     if (at.broker !== undefined) dims["Broker ID"] = String(at.broker);
-    if (at.group !== undefined) dims["Consumer Group"] = at.group;
-    if (at.topic !== undefined) dims["Topic"] = at.topic;
-    const where =
-      at.broker !== undefined ? ` on broker ${at.broker}` : at.group ? ` for group ${at.group} on ${at.topic}` : "";
-    const suffix = at.broker !== undefined ? `-b${at.broker}` : at.group ? `-${at.group}-${at.topic}` : "";
+    const where = at.broker !== undefined ? ` on broker ${at.broker}` : "";
+    const suffix = at.broker !== undefined ? `-b${at.broker}` : "";
     const runbook = this.runbookLink(def.id);
     for (const [severity, level] of this.levels(def)) {
       const base: CloudwatchMetricAlarmConfig = {
@@ -219,10 +248,106 @@ export class MskMonitoring extends Construct {
         severity,
         runbook,
         broker: at.broker,
-        consumerGroup: at.group,
-        topic: at.topic,
       });
       this.alarms.push(alarm);
+    }
+  }
+
+  /**
+   * Creates or updates the alarms of one part of a consumer group's topics: a plain metric alarm for
+   * one topic, a metric-math alarm on the maximum over the topics for more.
+   */
+  private lagAlarms(
+    def: AlarmThreshold,
+    g: ConsumerGroupAlarms,
+    group: string,
+    part: number,
+    topics: readonly string[],
+  ): void {
+    const p = this.props;
+    const suffix = `-${group}${part > 0 ? `-part${part + 1}` : ""}`;
+    const runbook = this.runbookLink(def.id);
+    const dims = (topic: string): Record<string, string> => ({
+      "Cluster Name": p.clusterName,
+      "Consumer Group": group,
+      Topic: topic,
+    });
+    for (const [severity, level] of this.levels(def)) {
+      const key = `${def.id}\u0000${part}\u0000${severity}`;
+      const condition = `Threshold ${def.comparison.replace("Threshold", "")} ${level.threshold} for ${level.evaluationPeriods} × ${def.periodSeconds} s. Runbook: ${runbook}`;
+      const head = `${severity}: ${def.summary} for group ${group} on `;
+      const listed =
+        topics.length === 1 ? topics[0] : `topics ${topics.join(", ")} (the largest ${def.metric} of the topics)`;
+      const counted = `${topics.length} topics (the largest ${def.metric} of the topics; see the alarm's metrics)`;
+      const description =
+        `${head}${listed} ${condition}`.length <= MAX_DESCRIPTION
+          ? `${head}${listed} ${condition}`
+          : `${head}${counted} ${condition}`;
+      let alarm = g.alarms.get(key);
+      if (!alarm) {
+        alarm = new CloudwatchMetricAlarm(this, `${def.id}${suffix}-${severity}`, {
+          alarmName: `${p.clusterName}-${def.id}${suffix}-${severity.toLowerCase()}`,
+          alarmDescription: description,
+          comparisonOperator: def.comparison,
+          threshold: level.threshold,
+          evaluationPeriods: level.evaluationPeriods,
+          datapointsToAlarm: level.evaluationPeriods,
+          treatMissingData: "notBreaching",
+          alarmActions: [p.escalation.topicArn(severity)],
+          okActions: severity === "Critical" ? [p.escalation.topicArn(severity)] : undefined,
+          tags: { ...p.tags },
+        });
+        g.alarms.set(key, alarm);
+        this.alarms.push(alarm);
+      } else {
+        alarm.alarmDescription = description;
+      }
+      if (topics.length === 1) {
+        alarm.namespace = MSK_NAMESPACE;
+        alarm.metricName = def.metric;
+        alarm.dimensions = dims(topics[0]);
+        alarm.period = def.periodSeconds;
+        alarm.statistic = def.statistic;
+      } else {
+        alarm.resetNamespace();
+        alarm.resetMetricName();
+        alarm.resetDimensions();
+        alarm.resetPeriod();
+        alarm.resetStatistic();
+        alarm.putMetricQuery([
+          ...topics.map((topic, i) => ({
+            id: `m${i}`,
+            label: topic,
+            metric: {
+              namespace: MSK_NAMESPACE,
+              metricName: def.metric,
+              dimensions: dims(topic),
+              period: def.periodSeconds,
+              stat: def.statistic,
+            },
+          })),
+          {
+            id: "lag",
+            // MAX of an array of time series is a time series: at each period, the largest value.
+            expression: `MAX([${topics.map((_, i) => `m${i}`).join(", ")}])`,
+            label: `${def.metric}, largest of ${topics.length} topics`,
+            returnData: true,
+          },
+        ]);
+      }
+      // The metadata names the topic of a one-topic alarm; from two topics on it no longer changes.
+      if (topics.length <= 2) {
+        recordMetadata(alarm, {
+          tier: p.tier,
+          construct: "MskMonitoring",
+          cluster: p.clusterName,
+          alarm: def.id,
+          severity,
+          runbook,
+          consumerGroup: group,
+          topic: topics.length === 1 ? topics[0] : undefined,
+        });
+      }
     }
   }
 

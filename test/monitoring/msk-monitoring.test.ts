@@ -4,6 +4,8 @@ import { AlarmEscalation } from "../../lib/monitoring/alarm-escalation";
 import { KafkaStandardsError } from "../../lib/errors";
 import { BrokerInstanceType } from "../../lib/standards/broker-types";
 import { MSK_ALARM_THRESHOLDS } from "../../lib/standards/alarm-thresholds";
+import { MAX_METRICS_PER_ALARM } from "../../lib/monitoring/msk-monitoring";
+import { alarmsByRunbook, renderRunbook } from "../../lib/docs/runbooks";
 import { newStack, only, resourcesOf, synth, SynthDoc } from "../helpers";
 
 const BASE: MskClusterProps = { clusterName: "orders", tier: "prod", vpcId: "vpc-1", clientSubnetIds: ["a", "b", "c"] };
@@ -156,25 +158,6 @@ describe("MSK monitoring props", () => {
     expect([...ids].sort()).toEqual(["active-controller", "cpu", "fetch-throttle", "produce-throttle"]);
   });
 
-  test("consumer groups add offset and time lag alarms once per group and topic", () => {
-    const doc = build({}, (c) => {
-      c.addConsumerGroup("billing", "orders.created");
-      c.addConsumerGroup("billing", "orders.created");
-    });
-    const lag = alarms(doc).filter((x) => x.dimensions?.["Consumer Group"] === "billing");
-    expect(lag.map((x) => x.alarm_name).sort()).toEqual([
-      "orders-prod-consumer-estimated-time-lag-billing-orders.created-critical",
-      "orders-prod-consumer-estimated-time-lag-billing-orders.created-warning",
-      "orders-prod-consumer-max-offset-lag-billing-orders.created-critical",
-      "orders-prod-consumer-max-offset-lag-billing-orders.created-warning",
-    ]);
-    expect(lag[0].dimensions).toEqual({
-      "Cluster Name": "orders-prod",
-      "Consumer Group": "billing",
-      Topic: "orders.created",
-    });
-  });
-
   test("thresholds can be tuned", () => {
     const doc = build({
       monitoring: { thresholds: { "disk-used": { warning: { threshold: 70, evaluationPeriods: 2 } } } },
@@ -239,6 +222,165 @@ describe("MSK monitoring props", () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { RUNBOOKS } = require("../../lib/standards/runbooks");
     for (const def of MSK_ALARM_THRESHOLDS) expect(Object.keys(RUNBOOKS)).toContain(def.id);
+  });
+});
+
+describe("MSK consumer-lag alarms: per consumer group, over its topics", () => {
+  const lagAlarms = (doc: SynthDoc, group: string): any[] =>
+    alarms(doc).filter((x) => x["//"]["kafka-standards"].consumerGroup === group);
+  const topicsOf = (alarm: any): string[] =>
+    alarm.metric_query
+      ? alarm.metric_query.filter((q: any) => q.metric).map((q: any) => q.metric.dimensions.Topic)
+      : [alarm.dimensions.Topic];
+  const topicNames = (n: number): string[] => Array.from({ length: n }, (_, i) => `orders.t${i}`);
+  const withGroup = (group: string, topics: string[]): SynthDoc =>
+    build({}, (c) => topics.forEach((t) => c.addConsumerGroup(group, t)));
+
+  test("one topic: a plain metric alarm per lag metric and severity, added once", () => {
+    const doc = build({}, (c) => {
+      c.addConsumerGroup("billing", "orders.created");
+      c.addConsumerGroup("billing", "orders.created");
+    });
+    const lag = lagAlarms(doc, "billing");
+    expect(lag.map((x) => x.alarm_name).sort()).toEqual([
+      "orders-prod-consumer-estimated-time-lag-billing-critical",
+      "orders-prod-consumer-estimated-time-lag-billing-warning",
+      "orders-prod-consumer-max-offset-lag-billing-critical",
+      "orders-prod-consumer-max-offset-lag-billing-warning",
+    ]);
+    const offset = lag.find((x) => x.alarm_name === "orders-prod-consumer-max-offset-lag-billing-warning");
+    expect(offset).toMatchObject({
+      namespace: "AWS/Kafka",
+      metric_name: "MaxOffsetLag",
+      statistic: "Maximum",
+      period: 300,
+      threshold: 10000,
+      evaluation_periods: 3,
+      datapoints_to_alarm: 3,
+      treat_missing_data: "notBreaching",
+      dimensions: { "Cluster Name": "orders-prod", "Consumer Group": "billing", Topic: "orders.created" },
+    });
+    expect(offset.metric_query).toBeUndefined();
+    expect(offset.alarm_description).toContain(
+      "for group billing on orders.created Threshold GreaterThan 10000 for 3 × 300 s.",
+    );
+    expect(offset["//"]["kafka-standards"]).toMatchObject({ consumerGroup: "billing", topic: "orders.created" });
+  });
+
+  test("several topics: MAX over one metric per topic, the same thresholds, the topics in the description", () => {
+    const doc = withGroup("billing", ["orders.created", "orders.paid", "orders.shipped"]);
+    const lag = lagAlarms(doc, "billing");
+    expect(lag).toHaveLength(4);
+    const time = lag.find((x) => x.alarm_name === "orders-prod-consumer-estimated-time-lag-billing-critical");
+    expect(time).toMatchObject({ threshold: 900, evaluation_periods: 3, comparison_operator: "GreaterThanThreshold" });
+    expect(time.metric_name).toBeUndefined();
+    expect(time.dimensions).toBeUndefined();
+    expect(time.metric_query).toEqual([
+      ...["orders.created", "orders.paid", "orders.shipped"].map((t, i) => ({
+        id: `m${i}`,
+        label: t,
+        metric: {
+          namespace: "AWS/Kafka",
+          metric_name: "EstimatedMaxTimeLag",
+          dimensions: { "Cluster Name": "orders-prod", "Consumer Group": "billing", Topic: t },
+          period: 300,
+          stat: "Maximum",
+        },
+      })),
+      {
+        id: "lag",
+        expression: "MAX([m0, m1, m2])",
+        label: "EstimatedMaxTimeLag, largest of 3 topics",
+        return_data: true,
+      },
+    ]);
+    expect(time.alarm_description).toContain(
+      "for group billing on topics orders.created, orders.paid, orders.shipped (the largest EstimatedMaxTimeLag of the topics)",
+    );
+    expect(time["//"]["kafka-standards"].topic).toBeUndefined();
+  });
+
+  test.each<[number, number[]]>([
+    [MAX_METRICS_PER_ALARM, [MAX_METRICS_PER_ALARM]],
+    [MAX_METRICS_PER_ALARM + 1, [MAX_METRICS_PER_ALARM, 1]],
+    [2 * MAX_METRICS_PER_ALARM + 3, [MAX_METRICS_PER_ALARM, MAX_METRICS_PER_ALARM, 3]],
+  ])("%d topics: alarms of at most 10 metrics each, topics in parts %p", (n, parts) => {
+    expect(MAX_METRICS_PER_ALARM).toBe(10);
+    const doc = withGroup("billing", topicNames(n));
+    const offsetCritical = lagAlarms(doc, "billing")
+      .filter(
+        (x) => x.alarm_name.startsWith("orders-prod-consumer-max-offset-lag-") && x.alarm_name.endsWith("-critical"),
+      )
+      .sort((a, b) => a.alarm_name.localeCompare(b.alarm_name));
+    expect(offsetCritical.map((x) => x.alarm_name)).toEqual(
+      parts.map((_, i) => `orders-prod-consumer-max-offset-lag-billing${i === 0 ? "" : `-part${i + 1}`}-critical`),
+    );
+    expect(offsetCritical.map((x) => topicsOf(x).length)).toEqual(parts);
+    expect(offsetCritical.flatMap(topicsOf)).toEqual(topicNames(n));
+    expect(lagAlarms(doc, "billing")).toHaveLength(4 * parts.length);
+  });
+
+  test("groups are separate; a topic read by two groups is in each group's alarms", () => {
+    const doc = build({}, (c) => {
+      c.addConsumerGroup("billing", "orders.created");
+      c.addConsumerGroup("audit", "orders.created");
+      c.addConsumerGroup("billing", "orders.paid");
+    });
+    expect(lagAlarms(doc, "billing").map(topicsOf)).toEqual(Array(4).fill(["orders.created", "orders.paid"]));
+    expect(lagAlarms(doc, "audit").map(topicsOf)).toEqual(Array(4).fill(["orders.created"]));
+  });
+
+  test("a description that would pass CloudWatch's 1,024 characters counts the topics instead", () => {
+    const long = Array.from({ length: 6 }, (_, i) => `orders.${"x".repeat(200)}-${i}`);
+    const doc = withGroup("billing", long);
+    for (const a of lagAlarms(doc, "billing")) {
+      expect(a.alarm_description.length).toBeLessThanOrEqual(1024);
+      expect(a.alarm_description).toContain("for group billing on 6 topics (the largest");
+      expect(a.alarm_description).toMatch(/Runbook: \S+\.md$/);
+    }
+  });
+
+  test("the runbook lists each group with the topics its alarms watch", () => {
+    const doc = build({}, (c) => {
+      topicNames(12).forEach((t) => c.addConsumerGroup("billing", t));
+      c.addConsumerGroup("audit", "orders.t3");
+    });
+    const instances = alarmsByRunbook(doc as any).get("orders-prod-consumer-max-offset-lag")!;
+    expect(instances).toHaveLength(6);
+    const text = renderRunbook("orders-prod", "consumer-max-offset-lag", instances, "eu-west-1");
+    expect(text).toContain(
+      [
+        "| Consumer group | Topics |",
+        "| --- | --- |",
+        "| `audit` | `orders.t3` |",
+        `| \`billing\` | ${topicNames(12)
+          .map((t) => `\`${t}\``)
+          .join(", ")} |`,
+      ].join("\n"),
+    );
+    expect(text).toContain(
+      "| `orders-prod-consumer-max-offset-lag-billing-part2-critical` | Critical | GreaterThan 100000",
+    );
+    const disk = renderRunbook(
+      "orders-prod",
+      "disk-used",
+      alarmsByRunbook(doc as any).get("orders-prod-disk-used")!,
+      "x",
+    );
+    expect(disk).not.toContain("Consumer group");
+  });
+
+  test("a disabled lag alarm is not created for any group", () => {
+    const doc = build(
+      {
+        monitoring: { disabledAlarms: { "consumer-estimated-time-lag": "time lag is watched by the stream SLO tool" } },
+      },
+      (c) => topicNames(3).forEach((t) => c.addConsumerGroup("billing", t)),
+    );
+    expect(lagAlarms(doc, "billing").map((x) => x["//"]["kafka-standards"].alarm)).toEqual([
+      "consumer-max-offset-lag",
+      "consumer-max-offset-lag",
+    ]);
   });
 });
 

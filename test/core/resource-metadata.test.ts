@@ -1,0 +1,95 @@
+import { TerraformStack } from "cdktf";
+import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
+import { recordMetadata } from "../../lib/core/resource-metadata";
+import { MskCluster } from "../../lib/msk/msk-cluster";
+import { ClientAuthentication } from "../../lib/msk/client-authentication";
+import { KafkaPrincipal } from "../../lib/access/kafka-principal";
+import { newStack } from "../helpers";
+
+/** The stack's document as cdktf renders it, with and without the metadata wrapper. */
+function bothWays(stack: TerraformStack): { wrapped: string; plain: string } {
+  const wrapped = JSON.stringify(stack.toTerraform(), null, 2);
+  const own = Object.getOwnPropertyDescriptor(stack, "toTerraform");
+  expect(own).toBeDefined();
+  delete (stack as any).toTerraform;
+  try {
+    return { wrapped, plain: JSON.stringify(stack.toTerraform(), null, 2) };
+  } finally {
+    Object.defineProperty(stack, "toTerraform", own!);
+  }
+}
+
+describe("recordMetadata: resolved once, written in place", () => {
+  test("a cluster with topics, grants and lag alarms synthesizes to the same text with and without the wrapper", () => {
+    const { stack } = newStack();
+    const c = new MskCluster(stack, "orders", {
+      clusterName: "orders",
+      tier: "prod",
+      vpcId: "vpc-1",
+      clientSubnetIds: ["a", "b", "c"],
+      authentication: ClientAuthentication.of({ iam: true, scram: { users: ["billing"] } }),
+      monitoring: { disabledAlarms: { "heap-after-gc": "heap alarms come from our APM agent" } },
+    });
+    const t = c.addTopic("orders.created");
+    t.grantConsume(c.addApplication("billing", { principal: KafkaPrincipal.scramUser("billing") }), {
+      group: "billing",
+    });
+    const { wrapped, plain } = bothWays(stack);
+    expect(wrapped).toBe(plain);
+    expect(wrapped).toContain('"kafka-standards": {');
+    // Both stacks of the app (the data plane too).
+    const data = c.dataPlane;
+    const d = bothWays(data);
+    expect(d.wrapped).toBe(d.plain);
+  });
+
+  test("overrides below //.kafka-standards (suppressions) still apply, in order", () => {
+    const { stack } = newStack();
+    const topic = new SnsTopic(stack, "t", { name: "t" });
+    recordMetadata(topic, { tier: "prod", construct: "X", overrides: { a: "b" } });
+    topic.addOverride("//.kafka-standards.suppressions", [{ id: "KS-MON-001", reason: "watched elsewhere" }]);
+    topic.addOverride("//.kafka-standards.tier", "dev");
+    const { wrapped, plain } = bothWays(stack);
+    expect(wrapped).toBe(plain);
+    const meta = JSON.parse(wrapped).resource.aws_sns_topic.t["//"]["kafka-standards"];
+    expect(meta).toEqual({
+      tier: "dev",
+      construct: "X",
+      overrides: { a: "b" },
+      suppressions: [{ id: "KS-MON-001", reason: "watched elsewhere" }],
+    });
+    expect(Object.keys(meta)).toEqual(["tier", "construct", "overrides", "suppressions"]);
+  });
+
+  test.each<[string, Record<string, unknown>]>([
+    ["a token", { cluster: "${TOKEN}" }],
+    ["a Terraform expression", { cluster: "${var.name}" }],
+    ["a non-finite number", { broker: Number.NaN }],
+  ])("metadata with %s is left to cdktf and written the same", (_n, extra) => {
+    const { stack } = newStack();
+    const topic = new SnsTopic(stack, "t", { name: "t" });
+    const value = extra.cluster === "${TOKEN}" ? { cluster: topic.arn } : extra;
+    recordMetadata(topic, { tier: "prod", ...value } as any);
+    const { wrapped, plain } = bothWays(stack);
+    expect(wrapped).toBe(plain);
+    if (extra.cluster === "${TOKEN}") {
+      expect(JSON.parse(wrapped).resource.aws_sns_topic.t["//"]["kafka-standards"].cluster).toBe(
+        "${aws_sns_topic.t.arn}",
+      );
+    }
+  });
+
+  test("recording again replaces the metadata; the resource's overrides are left as they were", () => {
+    const { stack } = newStack();
+    const topic = new SnsTopic(stack, "t", { name: "t" });
+    recordMetadata(topic, { tier: "prod", alarm: "a" });
+    recordMetadata(topic, { tier: "prod", alarm: "b" });
+    const before = JSON.stringify((topic as any).rawOverrides);
+    const doc = stack.toTerraform() as any;
+    expect(doc.resource.aws_sns_topic.t["//"]["kafka-standards"]).toEqual({ tier: "prod", alarm: "b" });
+    expect(JSON.stringify((topic as any).rawOverrides)).toBe(before);
+    // Each call returns its own objects.
+    (doc.resource.aws_sns_topic.t["//"]["kafka-standards"] as any).tier = "changed";
+    expect((stack.toTerraform() as any).resource.aws_sns_topic.t["//"]["kafka-standards"].tier).toBe("prod");
+  });
+});
