@@ -136,7 +136,7 @@ describe("kafka-standards audit on the insecure fixture", () => {
     const { code, out } = await cli("audit", INSECURE);
     expect(code).toBe(1);
     expect(out.split("\n")[0]).toMatch(
-      /^kafka-standards audit {2}insecure \(.*cdk\.tf\.json\) {2}FAIL {2}\d+ errors, \d+ warnings, 0 info, 0 suppressed \(21 resources, 48 rules\)$/,
+      /^kafka-standards audit {2}insecure \(.*cdk\.tf\.json\) {2}FAIL {2}\d+ errors, \d+ warnings, 0 info, 0 suppressed, 0 not verifiable \(21 resources, 48 rules\)$/,
     );
     expect(out).toContain(
       "    error   KS-NET-001    aws_vpc_security_group_ingress_rule.zookeeper: ingress allows TCP 2181-2181 from 0.0.0.0/0",
