@@ -17,7 +17,27 @@ const IDENTIFYING_ATTRIBUTES = ["arn", "id", "key_id", "name", "cluster_name"] a
  * and `module.msk.aws_msk_cluster.this[0].arn`.
  */
 const ADDRESS_IN_EXPRESSION =
-  /((?:module\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?\.)*(?:data\.)?[a-z][a-z0-9_]*\.[A-Za-z_][A-Za-z0-9_-]*)(\[[^\]]*\])?/g;
+  /(?<![\w.\]-])((?:module\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?\.)*(?:data\.)?[a-z][a-z0-9_]*\.[A-Za-z_][A-Za-z0-9_-]*)(\[[^\]]*\])?/g;
+
+/** One resource a `${…}` expression names: its address without instance key, and the key when given. */
+interface Mention {
+  /** `type.name` (with module prefixes and `data.`), without instance key. */
+  readonly base: string;
+  /** The address as written, instance key included (`base` when none). */
+  readonly address: string;
+  /** True when the expression names one instance (`x.y[0]`); false names every instance. */
+  readonly indexed: boolean;
+}
+
+function mentionsOf(value: string): Mention[] {
+  const out: Mention[] = [];
+  for (const expr of value.match(/\$\{[^}]*\}/g) ?? []) {
+    for (const m of expr.slice(2, -1).matchAll(ADDRESS_IN_EXPRESSION)) {
+      out.push({ base: m[1], address: m[1] + (m[2] ?? ""), indexed: m[2] !== undefined });
+    }
+  }
+  return out;
+}
 
 /** Shortest literal `resolve` follows: ARNs and ids, never short names like "main" that collide. */
 const MIN_RESOLVABLE_LITERAL = 8;
@@ -27,14 +47,7 @@ const NON_RESOURCE_ROOTS = new Set(["var", "local", "each", "count", "path", "te
 
 /** The addresses a `${…}` string mentions, in order (indexed forms first, then unindexed). */
 export function referencedAddresses(value: string): string[] {
-  const out: string[] = [];
-  for (const expr of value.match(/\$\{[^}]*\}/g) ?? []) {
-    for (const m of expr.slice(2, -1).matchAll(ADDRESS_IN_EXPRESSION)) {
-      if (m[2]) out.push(m[1] + m[2]);
-      out.push(m[1]);
-    }
-  }
-  return out;
+  return mentionsOf(value).flatMap((m) => (m.indexed ? [m.address, m.base] : [m.base]));
 }
 
 /** An address without its trailing instance key: `aws_kms_key.k[0]` → `aws_kms_key.k`. */
@@ -60,8 +73,9 @@ export class AuditDocument implements DocumentView {
   /** Resources by address without instance key: `x.y` → `x.y`, `x.y[0]`, `x.y[1]`. */
   private readonly byBaseAddress = new Map<string, AuditResource[]>();
   private readonly byLiteral = new Map<string, AuditResource[]>();
-  /** `referencedAddresses` per distinct string: the same reference is parsed once per document. */
+  /** Parsed references per distinct string: the same reference is parsed once per document. */
   private readonly referenceCache = new Map<string, readonly string[]>();
+  private readonly mentionCache = new Map<string, readonly Mention[]>();
   private readonly memos = new Map<object, unknown>();
 
   constructor(
@@ -113,6 +127,15 @@ export class AuditDocument implements DocumentView {
     return hit;
   }
 
+  private mentions(value: string): readonly Mention[] {
+    let hit = this.mentionCache.get(value);
+    if (!hit) {
+      hit = mentionsOf(value);
+      this.mentionCache.set(value, hit);
+    }
+    return hit;
+  }
+
   public resolve(value: unknown): AuditResource | undefined {
     if (typeof value !== "string") return undefined;
     if (value.includes("${")) {
@@ -130,7 +153,8 @@ export class AuditDocument implements DocumentView {
     if (typeof value !== "string") return false;
     if (value.includes("${")) {
       const base = unindexed(target.address);
-      return this.references(value).some((a) => a === target.address || a === base);
+      // `x.y[0]` names one instance; `x.y` names every instance of x.y.
+      return this.mentions(value).some((m) => m.address === target.address || (!m.indexed && m.base === base));
     }
     return IDENTIFYING_ATTRIBUTES.some((key) => {
       const v = target.attributes[key];
@@ -142,10 +166,10 @@ export class AuditDocument implements DocumentView {
     if (typeof value !== "string" || value.length === 0) return [];
     if (!value.includes("${")) return this.byLiteral.get(value) ?? [];
     const out: AuditResource[] = [];
-    for (const address of this.references(value)) {
-      const exact = this.byAddress.get(address);
+    for (const m of this.mentions(value)) {
+      const exact = this.byAddress.get(m.address);
       if (exact && !out.includes(exact)) out.push(exact);
-      for (const r of this.byBaseAddress.get(address) ?? []) if (!out.includes(r)) out.push(r);
+      if (!m.indexed) for (const r of this.byBaseAddress.get(m.base) ?? []) if (!out.includes(r)) out.push(r);
     }
     return out;
   }
@@ -156,8 +180,8 @@ export class AuditDocument implements DocumentView {
     const found = this.targets(value);
     // A remote-state output names a resource of another stack: it is in sight only as the data source.
     if (found.some((r) => r.type !== "terraform_remote_state")) return [];
-    const named = [...new Set(this.references(value).map(unindexed).filter(namesResource))].filter(
-      (a) => !this.byBaseAddress.has(a),
+    const named = [...new Set(this.mentions(value).map((m) => m.base))].filter(
+      (a) => namesResource(a) && !this.byBaseAddress.has(a),
     );
     return named.length > 0 ? named : [value];
   }

@@ -66,12 +66,12 @@ export function encodeMetadata(byAddress: ReadonlyMap<string, CarriedMetadata>):
  * configuration a string is a template, where `${` and `%{` start an expression.
  */
 export function escapeTemplate(text: string): string {
-  return text.replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
+  return text.replace(/\$\{/g, () => "$${").replace(/%\{/g, () => "%%{");
 }
 
 /** Undo {@link escapeTemplate} (for the value as written in `cdk.tf.json`; Terraform does it for plans and states). */
 export function unescapeTemplate(text: string): string {
-  return text.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{");
+  return text.replace(/\$\$\{/g, () => "${").replace(/%%\{/g, () => "%{");
 }
 
 /** Decode the output's value; an empty map when it is absent or not in this format. */

@@ -105,7 +105,7 @@ export class KafkaStandardsAuditError extends KafkaStandardsError {
     this.name = "KafkaStandardsAuditError";
     Object.defineProperty(this, "report", { value: report, enumerable: false });
     Object.defineProperty(this, "findings", { value: failing, enumerable: false });
-    for (const key of ["prop", "value", "allowed", "fix"]) {
+    for (const key of ["name", "prop", "value", "allowed", "fix"]) {
       Object.defineProperty(this, key, { enumerable: false });
     }
     const lines = listed.map((f) => `  - ${f.rule} ${f.resource}${f.path ? ` (${f.path})` : ""}: ${f.message}`);
