@@ -1,11 +1,12 @@
 /**
- * Helpers for writing rules: `defineRule` fills defaults and freezes the definition; `pass`, `fail`
- * and `notApplicable` build results.
+ * Helpers for writing rules: `defineRule` fills defaults and freezes the definition; `pass`, `fail`,
+ * `notApplicable` and `notVerifiable` build results.
  */
 import type {
   AuditResource,
   AuditRule,
   ComplianceProfile,
+  LibraryConstruct,
   RuleArea,
   RulePack,
   RuleContext,
@@ -21,6 +22,8 @@ export interface RuleDefinition {
   readonly title: string;
   readonly explanation: string;
   readonly fix: string;
+  /** @default {} - the HCL fix for every resource */
+  readonly constructFix?: Readonly<Partial<Record<LibraryConstruct, string>>>;
   readonly controls: readonly string[];
   readonly resourceTypes: readonly string[];
   /** @default "base" */
@@ -38,6 +41,7 @@ export function defineRule(def: RuleDefinition): AuditRule {
     ...def,
     pack: def.pack ?? "base",
     compliance: Object.freeze([...(def.compliance ?? [])]),
+    constructFix: Object.freeze({ ...(def.constructFix ?? {}) }),
     controls: Object.freeze([...def.controls]),
     resourceTypes: Object.freeze([...def.resourceTypes]),
     tierDependent: def.tierDependent ?? false,
@@ -59,4 +63,14 @@ export function fail(message: string): RuleResult {
 /** The rule does not apply to this resource (or cannot be decided from the document). */
 export function notApplicable(reason: string): RuleResult {
   return { status: "not-applicable", reason };
+}
+
+/**
+ * The rule concerns the resource but the document cannot decide it: `missing` names what is out of
+ * sight (a linked resource's address or literal identifier), when known.
+ */
+export function notVerifiable(reason: string, missing: readonly string[] = []): RuleResult {
+  return missing.length > 0
+    ? { status: "not-verifiable", reason, missing: [...missing] }
+    : { status: "not-verifiable", reason };
 }

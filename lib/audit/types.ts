@@ -61,6 +61,20 @@ export interface AuditMetadata extends ResourceMetadata {
   readonly dataClassification?: string;
 }
 
+/**
+ * Kinds of library construct recorded in a resource's metadata (`construct`), for fix hints that
+ * name the construct's props.
+ */
+export type LibraryConstruct =
+  | "MskCluster"
+  | "MskAccess"
+  | "MskMonitoring"
+  | "AlarmEscalation"
+  | "KafkaTopic"
+  | "KafkaQuota"
+  | "ConfluentCluster"
+  | "ConfluentDrPair";
+
 /** Where a document came from. */
 export type DocumentSource = "cdktf" | "plan" | "state";
 
@@ -80,6 +94,11 @@ export interface AuditResource {
   readonly metadata?: AuditMetadata;
   /** cdktf construct path (`"//".metadata.path`), when synthesized by cdktf. */
   readonly path?: string;
+  /**
+   * Tags the resource inherits from its AWS provider's `default_tags` (the provider configuration
+   * it uses, alias included), when the document shows them. Empty or absent for other providers.
+   */
+  readonly defaultTags?: Readonly<Record<string, string>>;
   /** The planned change, when the document is `terraform show -json` of a plan. */
   readonly change?: PlannedChange;
 }
@@ -92,11 +111,30 @@ export interface PlannedChange {
   readonly before?: Readonly<Record<string, unknown>>;
 }
 
-/** What a rule concluded about one resource. */
+/** The outcomes of one rule on one resource. */
+export type RuleStatus = "compliant" | "non-compliant" | "not-applicable" | "not-verifiable";
+
+/**
+ * What a rule concluded about one resource.
+ *
+ * - `compliant` / `non-compliant`: the rule applies and the document decides it.
+ * - `not-applicable`: the rule does not concern this resource (another type of secret, a dev-only
+ *   allowance, a DENY ACL…).
+ * - `not-verifiable`: the rule concerns this resource, but the document lacks what the verdict needs:
+ *   a linked resource is outside it (a key, log group, configuration or secret in another file or
+ *   module), a value is known only after apply, or the format drops it (plans and states carry no
+ *   `lifecycle`). Reported as checks that could not be made; never a pass, never a failure.
+ */
 export type RuleResult =
   | { readonly status: "compliant" }
   | { readonly status: "non-compliant"; readonly message: string }
-  | { readonly status: "not-applicable"; readonly reason: string };
+  | { readonly status: "not-applicable"; readonly reason: string }
+  | {
+      readonly status: "not-verifiable";
+      readonly reason: string;
+      /** What is out of sight: addresses or literal identifiers the document does not contain. */
+      readonly missing?: readonly string[];
+    };
 
 /** Read-only view of the whole document, for rules that relate resources to each other. */
 export interface DocumentView {
@@ -117,6 +155,24 @@ export interface DocumentView {
   resolve(value: unknown): AuditResource | undefined;
   /** True when `value` refers to `target` (reference or literal identifier). */
   refersTo(value: unknown, target: AuditResource): boolean;
+  /**
+   * Every resource `value` refers to: the inverse of `refersTo`, from an index (an unindexed
+   * address names every instance; a literal names the resources whose identifying attribute equals it).
+   */
+  targets(value: unknown): readonly AuditResource[];
+  /**
+   * What `value` points at outside the document: the resource addresses a `${…}` reference names
+   * that the document lacks (or the whole expression when it names none, e.g. `var.key_arn` or a
+   * value known only after apply), or a literal identifier (ARN, id) no resource here carries.
+   * Empty when the value is unset or everything it names is in the document.
+   */
+  outside(value: unknown): readonly string[];
+  /**
+   * Derived data computed once per document and shared by every rule that asks with the same
+   * key (reverse indexes such as "which clusters use this key"), so an audit stays linear in the
+   * number of resources.
+   */
+  memo<T>(key: object, compute: () => T): T;
 }
 
 /** What a rule may read besides the resource. */
@@ -143,8 +199,13 @@ export interface AuditRule {
   readonly title: string;
   /** Why the rule exists. */
   readonly explanation: string;
-  /** How to fix a finding. */
+  /** How to fix a finding, in Terraform terms (HCL attribute names). */
   readonly fix: string;
+  /**
+   * How to fix a finding on a resource a library construct synthesized, by construct kind
+   * (`"//"."kafka-standards".construct`): the construct prop to set instead of the HCL attribute.
+   */
+  readonly constructFix: Readonly<Partial<Record<LibraryConstruct, string>>>;
   /** External controls the rule covers (ids of `AUDIT_CONTROLS`). */
   readonly controls: readonly string[];
   /** Compliance profiles whose scorecard counts this rule. */
@@ -187,6 +248,26 @@ export interface Finding {
   readonly suppressionReason?: string;
 }
 
+/** A check that applies to a resource but could not be made from the document. */
+export interface UnverifiedCheck {
+  /** Rule id. */
+  readonly rule: string;
+  /** Rule severity (what a failure would have been). */
+  readonly severity: Severity;
+  /** Rule title. */
+  readonly title: string;
+  /** Terraform address of the resource. */
+  readonly resource: string;
+  /** Resource type. */
+  readonly type: string;
+  /** cdktf construct path, when known. */
+  readonly path?: string;
+  /** Why the check could not be made. */
+  readonly reason: string;
+  /** What is out of sight (addresses or literal identifiers), when known. */
+  readonly missing?: readonly string[];
+}
+
 /** Outcome counts of one rule over one document. */
 export interface RuleStats {
   /** Rule id. */
@@ -199,4 +280,6 @@ export interface RuleStats {
   readonly suppressed: number;
   /** Resources of a listed type the rule did not apply to. */
   readonly notApplicable: number;
+  /** Resources the rule applies to but could not check from the document. */
+  readonly notVerifiable: number;
 }

@@ -96,9 +96,20 @@ export function stringMap(value: unknown): Record<string, string> {
   return out;
 }
 
-/** Tags of a resource: `tags` merged over `tags_all`. */
+/** Tags of a resource's attributes: `tags` merged over `tags_all`. */
 export function tagsOf(attributes: Readonly<Record<string, unknown>>): Record<string, string> {
   return { ...stringMap(attributes.tags_all), ...stringMap(attributes.tags) };
+}
+
+/**
+ * Every tag a resource carries: its AWS provider's `default_tags`, then `tags_all` (which plans and
+ * states compute from both), then its own `tags`, each winning over the previous.
+ */
+export function resourceTags(resource: {
+  readonly attributes: Readonly<Record<string, unknown>>;
+  readonly defaultTags?: Readonly<Record<string, string>>;
+}): Record<string, string> {
+  return { ...(resource.defaultTags ?? {}), ...tagsOf(resource.attributes) };
 }
 
 /** `lifecycle.prevent_destroy` as written in cdktf JSON. */

@@ -96,27 +96,80 @@ function globToRegExp(glob: string): RegExp {
   );
 }
 
+/** The topics of one cluster, indexed for grant lookups by exact name and by prefix. */
+class ClusterTopics {
+  /** Topics by name, in document order. */
+  public readonly byName = new Map<string, TopicEntry[]>();
+  /** Topics sorted by name (ties in document order), for prefix ranges. */
+  public readonly sorted: TopicEntry[] = [];
+
+  constructor(private readonly order: ReadonlyMap<TopicEntry, number>) {}
+
+  public add(t: TopicEntry): void {
+    const list = this.byName.get(t.name);
+    if (list) list.push(t);
+    else this.byName.set(t.name, [t]);
+    this.sorted.push(t);
+  }
+
+  public seal(): void {
+    this.sorted.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : this.order.get(a)! - this.order.get(b)!));
+  }
+
+  /** Topics whose name starts with `prefix`, in document order: a binary search, then the range. */
+  public withPrefix(prefix: string): TopicEntry[] {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.sorted[mid].name < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: TopicEntry[] = [];
+    for (let i = lo; i < this.sorted.length && this.sorted[i].name.startsWith(prefix); i++) out.push(this.sorted[i]);
+    return out.sort((a, b) => this.order.get(a)! - this.order.get(b)!);
+  }
+}
+
 class AccessReader {
   public readonly principals = new Map<string, PrincipalEntry>();
   public readonly grants: GrantEntry[] = [];
   private readonly grantKeys = new Set<string>();
-  /** Topics by key (the first of a key, as a search in order would find). */
   private readonly topicsByKey = new Map<string, TopicEntry>();
-  /** Topics by cluster and exact name, in document order. */
-  private readonly topicsByName = new Map<string, TopicEntry[]>();
+  private readonly topicsByCluster = new Map<string, ClusterTopics>();
+  /** SCRAM secret address → the cluster entries its associations name (single associations first). */
+  private readonly scramAssociations = new Map<string, ClusterEntry[]>();
+  /** Secret address → its first secret version. */
+  private readonly secretVersions = new Map<string, DocResource>();
 
   constructor(
     private readonly index: DocIndex,
     private readonly registry: ClusterRegistry,
     private readonly topics: readonly TopicEntry[],
   ) {
+    // Grants look topics up by key, exact name or prefix: index them once, not once per grant.
+    const order = new Map(topics.map((t, i) => [t, i] as const));
     for (const t of topics) {
       if (!this.topicsByKey.has(t.key)) this.topicsByKey.set(t.key, t);
-      const k = `${t.clusterKey}\u0000${t.name}`;
-      const list = this.topicsByName.get(k);
-      if (list) list.push(t);
-      else this.topicsByName.set(k, [t]);
+      let cluster = this.topicsByCluster.get(t.clusterKey);
+      if (!cluster) {
+        cluster = new ClusterTopics(order);
+        this.topicsByCluster.set(t.clusterKey, cluster);
+      }
+      cluster.add(t);
     }
+    for (const c of this.topicsByCluster.values()) c.seal();
+  }
+
+  /** Topics of a cluster a glob matches, in document order. */
+  private matching(clusterKey: string, glob: string): TopicEntry[] {
+    const cluster = this.topicsByCluster.get(clusterKey);
+    if (!cluster) return [];
+    const star = glob.indexOf("*");
+    if (!/[*?]/.test(glob)) return [...(cluster.byName.get(glob) ?? [])];
+    if (star === glob.length - 1 && !glob.includes("?")) return cluster.withPrefix(glob.slice(0, -1));
+    const re = globToRegExp(glob);
+    return this.topics.filter((t) => t.clusterKey === clusterKey && re.test(t.name));
   }
 
   public principal(key: string, label: string, kind: PrincipalEntry["kind"]): PrincipalEntry {
@@ -166,14 +219,8 @@ class AccessReader {
     }
     const text = display(pattern);
     const glob = prefixed ? `${text}*` : text || "*";
+    const matches = glob === "*" ? [] : this.matching(cluster.key, glob);
     const isPattern = glob !== text || /[*?]/.test(text);
-    // A name without wildcards matches itself only: a lookup, not a scan of every topic.
-    const matches =
-      glob === "*"
-        ? []
-        : /[*?]/.test(glob)
-          ? this.topics.filter((t) => t.clusterKey === cluster.key && globToRegExp(glob).test(t.name))
-          : (this.topicsByName.get(`${cluster.key}\u0000${glob}`) ?? []);
     if (matches.length === 0 || (isPattern && matches.length > PATTERN_EXPANSION_LIMIT)) {
       return this.add({ principalKey: principal.key, clusterKey: cluster.key, access, pattern: glob });
     }
@@ -195,17 +242,10 @@ class AccessReader {
 
   /** SCRAM users: the secret's `username`, else its name without `AmazonMSK_` and the cluster prefix. */
   public scram(): void {
-    // The first version of each secret, and the clusters each secret is associated with, found in
-    // one pass over the versions and associations.
-    const versions = new Map<string, DocResource>();
-    for (const v of this.index.of("aws_secretsmanager_secret_version")) {
-      const address = this.index.ref(v.attrs.secret_id)?.address;
-      if (address !== undefined && !versions.has(address)) versions.set(address, v);
-    }
-    const associated = this.scramAssociations();
+    this.indexScram();
     for (const s of this.index.of("aws_secretsmanager_secret").filter(isScramSecret)) {
-      const clusters = associated.get(s.address) ?? [];
-      const version = versions.get(s.address);
+      const clusters = this.scramAssociations.get(s.address) ?? [];
+      const version = this.secretVersions.get(s.address);
       const fromValue = /"username"\s*[=:]\s*\\?"([^"\\]+)\\?"/.exec(
         `${str(version?.attrs.secret_string) ?? ""} ${str(version?.attrs.secret_string_wo) ?? ""}`,
       )?.[1];
@@ -217,29 +257,28 @@ class AccessReader {
     }
   }
 
-  /**
-   * Clusters per SCRAM secret address: single associations first, then list associations, each in
-   * document order (a list naming a secret twice counts once).
-   */
-  private scramAssociations(): Map<string, ClusterEntry[]> {
-    const out = new Map<string, ClusterEntry[]>();
-    const add = (secret: string, c: ClusterEntry | undefined): void => {
+  /** Index secret versions and SCRAM associations by secret address, once. */
+  private indexScram(): void {
+    for (const v of this.index.of("aws_secretsmanager_secret_version")) {
+      const secret = this.index.ref(v.attrs.secret_id)?.address;
+      if (secret !== undefined && !this.secretVersions.has(secret)) this.secretVersions.set(secret, v);
+    }
+    const associate = (secret: string | undefined, clusterArn: unknown): void => {
+      if (secret === undefined) return;
+      const c = this.registry.resolve(clusterArn, false);
       if (!c) return;
-      const list = out.get(secret);
+      const list = this.scramAssociations.get(secret);
       if (list) list.push(c);
-      else out.set(secret, [c]);
+      else this.scramAssociations.set(secret, [c]);
     };
     for (const a of this.index.of("aws_msk_single_scram_secret_association")) {
-      const secret = this.index.ref(a.attrs.secret_arn)?.address;
-      if (secret !== undefined) add(secret, this.registry.resolve(a.attrs.cluster_arn, false));
+      associate(this.index.ref(a.attrs.secret_arn)?.address, a.attrs.cluster_arn);
     }
     for (const a of this.index.of("aws_msk_scram_secret_association")) {
-      const secrets = new Set(this.index.refs(a.attrs.secret_arn_list).map((r) => r.address));
-      if (secrets.size === 0) continue;
-      const c = this.registry.resolve(a.attrs.cluster_arn, false);
-      for (const secret of secrets) add(secret, c);
+      for (const secret of new Set(this.index.refs(a.attrs.secret_arn_list).map((r) => r.address))) {
+        associate(secret, a.attrs.cluster_arn);
+      }
     }
-    return out;
   }
 
   public acls(): void {

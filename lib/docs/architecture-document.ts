@@ -165,7 +165,10 @@ export class DocIndex {
         const r: DocResource = { type, name, address: `${prefix}${type}.${name}`, attrs: a, meta };
         this.byAddress.set(r.address, r);
         const key = `${prefix}${type}`;
-        this.byType.set(key, [...(this.byType.get(key) ?? []), r]);
+        // Append in place: copying the list for every resource made indexing quadratic per type.
+        const list = this.byType.get(key);
+        if (list) list.push(r);
+        else this.byType.set(key, [r]);
       }
     }
   }

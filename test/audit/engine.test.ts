@@ -8,15 +8,19 @@ describe("auditDocument", () => {
     const report = auditDocument(tfDoc(secureMskStack()), { today: "2026-01-15" });
     expect(report.findings).toEqual([]);
     expect(report.summary).toEqual({
+      outcome: "pass",
       resources: 5,
+      kafkaResources: 2,
       rulesRun: 48,
       error: 0,
       warning: 0,
       info: 0,
       suppressed: 0,
       compliant: report.summary.compliant,
+      notVerifiable: 0,
       passed: true,
     });
+    expect(report.unverified).toEqual([]);
     expect(report.summary.compliant).toBeGreaterThan(20);
     expect(report.name).toBe("test");
     expect(report.auditDate).toBe("2026-01-15");
@@ -86,6 +90,7 @@ describe("auditDocument", () => {
       nonCompliant: 0,
       suppressed: 0,
       notApplicable: 1,
+      notVerifiable: 0,
     });
     expect(report.rules.find((s) => s.rule === "KS-MON-001")).toEqual({
       rule: "KS-MON-001",
@@ -93,6 +98,7 @@ describe("auditDocument", () => {
       nonCompliant: 2,
       suppressed: 0,
       notApplicable: 0,
+      notVerifiable: 0,
     });
   });
 

@@ -5,7 +5,9 @@ import { AuditInputError } from "../../lib/audit/loaders/input-error";
 import { loadDocument, loadDocumentFile, loadDocumentText } from "../../lib/audit/loaders/load";
 import { UNKNOWN_AFTER_APPLY } from "../../lib/audit/loaders/terraform-show";
 import { block } from "../../lib/audit/values";
-import { r, tfDoc } from "./helpers";
+import { auditDocument } from "../../lib/audit/engine";
+import { decodeMetadata, encodeMetadata, escapeTemplate, unescapeTemplate } from "../../lib/core/metadata-output";
+import { planDoc, r, tfDoc } from "./helpers";
 
 const FIXTURES = path.join(__dirname, "..", "fixtures", "audit");
 
@@ -139,5 +141,108 @@ describe("unusable input", () => {
     if (typeof problem === "string") expect(e.problem).toBe(problem);
     else expect(e.problem).toMatch(problem);
     expect(e.message.includes("\n")).toBe(false);
+  });
+});
+
+describe("metadata carried by the kafka_standards_metadata output", () => {
+  const carried = new Map([
+    ["kafka_topic.t", { tier: "prod", class: "telemetry", construct: "KafkaTopic" }],
+    ["kafka_topic.u", { tier: "prod", class: "telemetry", construct: "KafkaTopic" }],
+    [
+      "kafka_topic.old",
+      { tier: "prod", class: "events", suppressions: [{ id: "KS-TOPIC-008", reason: "retired on purpose" }] },
+    ],
+  ]);
+  const encoded = encodeMetadata(carried);
+  const topic = (name: string, isr = "1", retention = "259200000") => ({
+    name: `metrics.${name}`,
+    replication_factor: 3,
+    config: { "cleanup.policy": "delete", "min.insync.replicas": isr, "retention.ms": retention },
+  });
+
+  test("encodes resources with the same metadata once, and decodes back", () => {
+    expect(JSON.parse(encoded).groups).toHaveLength(2);
+    expect(decodeMetadata(encoded)).toEqual(carried);
+    expect(decodeMetadata("not json").size).toBe(0);
+    expect(decodeMetadata(JSON.stringify({ v: 99, groups: [] })).size).toBe(0);
+  });
+
+  test("template sequences are escaped for Terraform and restored for reading", () => {
+    expect(escapeTemplate('{"reason":"uses ${var.x} and %{if}"}')).toBe('{"reason":"uses $${var.x} and %%{if}"}');
+    expect(unescapeTemplate(escapeTemplate("a ${b} %{c}"))).toBe("a ${b} %{c}");
+  });
+
+  test("a state keeps it in values.outputs", () => {
+    const state = {
+      format_version: "1.0",
+      terraform_version: "1.9.8",
+      values: {
+        outputs: { kafka_standards_metadata: { sensitive: true, value: encoded } },
+        root_module: {
+          resources: [
+            { address: "kafka_topic.t", mode: "managed", type: "kafka_topic", name: "t", values: topic("t") },
+          ],
+        },
+      },
+    };
+    const doc = loadDocument(state, "state.json");
+    expect(doc.source).toBe("state");
+    expect(doc.get("kafka_topic.t")?.metadata).toEqual({ tier: "prod", class: "telemetry", construct: "KafkaTopic" });
+    expect(auditDocument(doc).findings.filter((f) => f.rule === "KS-TOPIC-003")).toEqual([]);
+  });
+
+  test("a plan keeps it in planned_values.outputs; a deleted resource takes it from the prior state", () => {
+    const plan = planDoc([
+      r("kafka_topic.t", topic("t")),
+      {
+        ...r("kafka_topic.old", topic("old", "2", "604800000")),
+        change: { actions: ["delete"], before: topic("old", "2", "604800000") },
+      },
+    ]);
+    const withOutputs = {
+      ...plan,
+      planned_values: {
+        ...(plan.planned_values as object),
+        outputs: {
+          kafka_standards_metadata: {
+            sensitive: true,
+            value: encodeMetadata(new Map([["kafka_topic.t", carried.get("kafka_topic.t")!]])),
+          },
+        },
+      },
+      prior_state: { values: { outputs: { kafka_standards_metadata: { sensitive: true, value: encoded } } } },
+    };
+    const doc = loadDocument(withOutputs, "plan.json");
+    expect(doc.get("kafka_topic.t")?.metadata?.class).toBe("telemetry");
+    expect(doc.get("kafka_topic.old")?.metadata?.suppressions).toEqual([
+      { id: "KS-TOPIC-008", reason: "retired on purpose" },
+    ]);
+    const report = auditDocument(doc);
+    expect(report.findings.map((f) => [f.rule, f.resource, f.suppressed])).toEqual([
+      ["KS-TOPIC-008", "kafka_topic.old", true],
+    ]);
+  });
+
+  test("a plan without planned outputs reads the output's constant in the configuration", () => {
+    const plan = {
+      ...planDoc([r("kafka_topic.t", topic("t"))]),
+      configuration: {
+        root_module: {
+          outputs: { kafka_standards_metadata: { sensitive: true, expression: { constant_value: encoded } } },
+        },
+      },
+    };
+    expect(loadDocument(plan, "p").get("kafka_topic.t")?.metadata?.class).toBe("telemetry");
+  });
+
+  test('cdktf JSON: "//" wins; the output (escaped) fills in for resources that lost it', () => {
+    const doc: Record<string, any> = {
+      ...tfDoc([r("kafka_topic.t", topic("t"), { tier: "dev", class: "events" })]),
+      output: { kafka_standards_metadata: { sensitive: true, value: escapeTemplate(encoded) } },
+    };
+    doc.resource.kafka_topic.u = topic("u");
+    const loaded = loadDocument(doc, "d");
+    expect(loaded.get("kafka_topic.t")?.metadata).toEqual({ tier: "dev", class: "events" });
+    expect(loaded.get("kafka_topic.u")?.metadata?.class).toBe("telemetry");
   });
 });

@@ -136,7 +136,7 @@ describe("kafka-standards audit on the insecure fixture", () => {
     const { code, out } = await cli("audit", INSECURE);
     expect(code).toBe(1);
     expect(out.split("\n")[0]).toMatch(
-      /^kafka-standards audit {2}insecure \(.*cdk\.tf\.json\) {2}FAIL {2}\d+ errors, \d+ warnings, 0 info, 0 suppressed \(21 resources, 48 rules\)$/,
+      /^kafka-standards audit {2}insecure \(.*cdk\.tf\.json\) {2}FAIL {2}\d+ errors, \d+ warnings, 0 info, 0 suppressed, 0 not verifiable \(21 resources, 48 rules\)$/,
     );
     expect(out).toContain(
       "    error   KS-NET-001    aws_vpc_security_group_ingress_rule.zookeeper: ingress allows TCP 2181-2181 from 0.0.0.0/0",
@@ -266,6 +266,78 @@ describe("kafka-standards audit exit codes", () => {
     const sub = await cli("audit", "--help");
     expect(sub.code).toBe(0);
     expect(sub.out.split("\n")[0]).toBe("Usage: kafka-standards audit <file>... [options]");
+  });
+});
+
+describe("kafka-standards audit: nothing to audit, and checks it could not make", () => {
+  const vpcOnly = {
+    resource: {
+      aws_vpc: { main: { cidr_block: "10.0.0.0/16" } },
+      aws_security_group: {
+        web: { ingress: [{ from_port: 443, to_port: 443, protocol: "tcp", cidr_blocks: ["0.0.0.0/0"] }] },
+      },
+    },
+  };
+
+  test("a file without a Kafka resource: no PASS, a clear message, exit 2", async () => {
+    const file = write("vpc.json", vpcOnly);
+    const { code, out, err } = await cli("audit", file);
+    expect(code).toBe(2);
+    expect(out).toBe(
+      `kafka-standards audit  ${file}  NOTHING TO AUDIT  no Kafka resource (MSK, MSK Connect, Kafka provider, Confluent, SCRAM secret or kafka-cluster IAM policy) among 2 resources\n`,
+    );
+    expect(err).toBe(
+      `kafka-standards audit: nothing to audit: no Kafka resource (MSK, MSK Connect, Kafka provider, Confluent, SCRAM secret or kafka-cluster IAM policy) in ${file}\n`,
+    );
+  });
+
+  test("--json says so too", async () => {
+    const file = write("vpc2.json", vpcOnly);
+    const { code, out } = await cli("audit", file, "--json");
+    expect(code).toBe(2);
+    expect(JSON.parse(out)).toEqual({ findings: [], nothingToAudit: [file] });
+  });
+
+  test("with other files that hold Kafka resources, the exit code is theirs and the empty file is named", async () => {
+    const empty = write("vpc3.json", vpcOnly);
+    const ok = write("ok3.json", tfDoc(secureMskStack()));
+    const { code, out } = await cli("audit", ok, empty, "--json");
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toEqual({ findings: [], nothingToAudit: [empty] });
+  });
+
+  test("an IAM policy with kafka-cluster actions alone is something to audit", async () => {
+    const file = write("iam.json", {
+      resource: {
+        aws_iam_policy: {
+          admin: {
+            policy: JSON.stringify({ Statement: [{ Effect: "Allow", Action: "kafka-cluster:*", Resource: "*" }] }),
+          },
+        },
+      },
+    });
+    const { code, out } = await cli("audit", file, "--json");
+    expect(code).toBe(1);
+    expect(byResource(JSON.parse(out).findings)).toEqual({ "aws_iam_policy.admin": ["KS-IAM-001", "KS-IAM-002"] });
+  });
+
+  test("a cluster whose key, log group and configuration are elsewhere: the JSON lists what could not be checked", async () => {
+    const file = write("cluster-only.json", tfDoc([r("aws_msk_cluster.main", secureMskStack()[0].attributes)]));
+    const { code, out } = await cli("audit", file, "--json");
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    expect(json.findings.map((f: { rule: string }) => f.rule)).toEqual(["KS-MON-001"]);
+    expect(json.notVerifiable.map((u: { rule: string; missing: string[] }) => [u.rule, u.missing[0]])).toEqual([
+      ["KS-MSK-020", "aws_msk_configuration.baseline"],
+      ["KS-MSK-021", "aws_msk_configuration.baseline"],
+      ["KS-MSK-022", "aws_msk_configuration.baseline"],
+      ["KS-MSK-023", "aws_msk_configuration.baseline"],
+      ["KS-MSK-024", "aws_msk_configuration.baseline"],
+      ["KS-LOG-001", "aws_cloudwatch_log_group.broker"],
+      ["KS-LOG-002", "aws_cloudwatch_log_group.broker"],
+      ["KS-KMS-001", "aws_kms_key.kafka"],
+      ["KS-KMS-002", "aws_kms_key.kafka"],
+    ]);
   });
 });
 

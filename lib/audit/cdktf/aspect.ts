@@ -11,16 +11,18 @@
  * rewrites that folder after `cdk.tf.json` is written (runbooks and other generated documents), so
  * the reports survive alongside them.
  */
+import * as fs from "fs";
 import * as path from "path";
 import { App, TerraformStack, type IAspect } from "cdktf";
 import { Construct, type IConstruct } from "constructs";
-import { StackArtifacts, type ArtifactFile } from "../../core/stack-artifacts";
+import { ARTIFACTS_CONTEXT, StackArtifacts, type ArtifactFile } from "../../core/stack-artifacts";
 import { KafkaStandardsError } from "../../errors";
 import { auditDocument, failingFindings, type AuditReport } from "../engine";
 import { loadTerraformJsonConfig } from "../loaders/cdktf-json";
 import { resolveAuditOptions, type AuditOptions, type FailOn } from "../options";
 import { renderAuditJson } from "../report/json";
 import { renderAuditMarkdown } from "../report/markdown";
+import { summaryLine } from "../report/summary";
 import { SEVERITIES, type Finding } from "../types";
 
 /** `failOn` levels from the strictest (fails on the least) to the most lenient. */
@@ -47,36 +49,77 @@ export interface KafkaStandardsAuditOptions extends Omit<AuditOptions, "name"> {
    * @default true
    */
   readonly writeReports?: boolean;
+  /**
+   * Print one line per stack to standard output on a successful synth: the verdict, the counts and
+   * where the stack's artifacts went (see {@link synthLine}).
+   * @default true
+   */
+  readonly print?: boolean;
 }
 
-/** Synth failed because of unsuppressed findings. Carries the report. */
+/** Most findings a failed synth's error message lists; the rest are in `AUDIT.md`. */
+export const MAX_LISTED_FINDINGS = 10;
+
+function countFiles(dir: string): number {
+  if (!fs.existsSync(dir)) return 0;
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .reduce((n, e) => n + (e.isDirectory() ? countFiles(path.join(dir, e.name)) : 1), 0);
+}
+
+/**
+ * The line a successful synth prints for a stack: the audit summary, then where the artifacts went
+ * (relative to the working directory), or that verify-only mode wrote none.
+ *
+ * ```
+ * kafka-standards audit  orders  PASS  0 errors, 0 warnings, 0 info, 0 suppressed, 0 not verifiable (45 resources, 48 rules); artifacts: cdktf.out/stacks/orders/kafka-standards/ (14 files, AUDIT.md)
+ * ```
+ */
+export function synthLine(report: AuditReport, artifactsDir: string | undefined, files: number): string {
+  if (artifactsDir === undefined) return `${summaryLine(report)}; verify-only: no artifacts written`;
+  const dir = path.relative(process.cwd(), artifactsDir) || ".";
+  const audit = fs.existsSync(path.join(artifactsDir, "AUDIT.md")) ? ", AUDIT.md" : "";
+  return `${summaryLine(report)}; artifacts: ${dir}${path.sep} (${files} file${files === 1 ? "" : "s"}${audit})`;
+}
+
+/**
+ * Synth failed because of unsuppressed findings. Its message lists at most
+ * {@link MAX_LISTED_FINDINGS} of them and points at `AUDIT.md`; the report and the findings are
+ * carried as non-enumerable properties, so printing the error does not dump the report.
+ */
 export class KafkaStandardsAuditError extends KafkaStandardsError {
   /** The full report of the stack. */
-  public readonly report: AuditReport;
+  declare public readonly report: AuditReport;
   /** The findings that failed the synth. */
-  public readonly findings: readonly Finding[];
+  declare public readonly findings: readonly Finding[];
 
   constructor(stackName: string, report: AuditReport, failing: readonly Finding[], reportDir?: string) {
     const howTo =
       'fix the resources, or accept a finding with KafkaStandardsSuppressions.add(<construct>, [{ id: "<rule id>", reason: "<why, 10+ characters>" }])';
+    const listed = failing.slice(0, MAX_LISTED_FINDINGS);
+    const more = failing.length - listed.length;
     super({
       code: "KSE-AUDIT-010",
       prop: `stack ${stackName}`,
-      value: failing.map((f) => `${f.rule} ${f.resource}`),
+      value: [...listed.map((f) => `${f.rule} ${f.resource}`), ...(more > 0 ? [`… ${more} more`] : [])],
       allowed: `no unsuppressed finding of severity ${report.options.failOn} or worse`,
       fix: howTo,
     });
     this.name = "KafkaStandardsAuditError";
-    this.report = report;
-    this.findings = failing;
-    const lines = failing.map(
-      (f) => `  - ${f.rule} ${f.resource}${f.path ? ` (${f.path})` : ""}: ${f.message}\n    Fix: ${f.fix}`,
-    );
+    Object.defineProperty(this, "report", { value: report, enumerable: false });
+    Object.defineProperty(this, "findings", { value: failing, enumerable: false });
+    for (const key of ["name", "prop", "value", "allowed", "fix"]) {
+      Object.defineProperty(this, key, { enumerable: false });
+    }
+    const lines = listed.map((f) => `  - ${f.rule} ${f.resource}${f.path ? ` (${f.path})` : ""}: ${f.message}`);
+    if (more > 0) lines.push(`  … ${more} more`);
     this.message =
       `[KSE-AUDIT-010] Kafka standards audit failed for stack "${stackName}": ` +
       `${failing.length} unsuppressed finding${failing.length === 1 ? "" : "s"} of severity ${report.options.failOn} or worse.\n` +
       `${lines.join("\n")}\n` +
-      (reportDir ? `Reports: ${path.join(reportDir, "AUDIT.md")}, ${path.join(reportDir, "audit.json")}.\n` : "") +
+      (reportDir
+        ? `Every finding with its fix: ${path.join(reportDir, "AUDIT.md")}\n`
+        : "Fix hints: run the audit with writeReports on, or `kafka-standards audit <cdk.tf.json>`.\n") +
       `To proceed, ${howTo}.`;
   }
 }
@@ -180,15 +223,19 @@ export class KafkaStandardsAudit extends Construct {
       },
       verify: (context) => {
         const report = this.report!;
+        const verifyOnly = this.node.tryGetContext(ARTIFACTS_CONTEXT) === "verify-only";
         const failing = failingFindings(report);
         if (failing.length > 0) {
           throw new KafkaStandardsAuditError(
             context.stackName,
             report,
             failing,
-            this.options.writeReports === false ? undefined : this.reportDir,
+            this.options.writeReports === false || verifyOnly ? undefined : this.reportDir,
           );
         }
+        if (this.options.print === false) return;
+        const dir = verifyOnly ? undefined : path.join(context.stackDir, REPORT_DIR);
+        process.stdout.write(`${synthLine(report, dir, dir ? countFiles(dir) : 0)}\n`);
       },
     });
   }

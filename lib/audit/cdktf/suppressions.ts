@@ -5,8 +5,9 @@
  * (`"//"."kafka-standards".suppressions`), so the Aspect, `auditDocument()` on the synthesized stack
  * and the CLI all honour the same suppressions.
  */
-import { App, Aspects, TerraformResource, type IAspect } from "cdktf";
+import { App, Aspects, TerraformResource, TerraformStack, type IAspect } from "cdktf";
 import type { IConstruct } from "constructs";
+import { MetadataCarrier, recordSuppressions } from "../../core/resource-metadata";
 import { KafkaStandardsError } from "../../errors";
 import { RESOURCE_METADATA_KEY } from "../../standards/naming";
 import { MIN_SUPPRESSION_REASON_LENGTH } from "../engine";
@@ -33,10 +34,7 @@ function record(resource: TerraformResource, entries: readonly SuppressionEntry[
     if (!list.some((x) => x.id === e.id && x.scope === e.scope)) list.push(e);
   }
   APPLIED.set(resource, list);
-  resource.addOverride(
-    SUPPRESSIONS_OVERRIDE_PATH,
-    list.map((e) => ({ ...e })),
-  );
+  recordSuppressions(resource, list);
 }
 
 class SuppressionAspect implements IAspect {
@@ -97,6 +95,8 @@ export class KafkaStandardsSuppressions {
       scope: construct.node.path,
     }));
     DECLARED.set(construct, [...(DECLARED.get(construct) ?? []), ...entries]);
+    // Created now, not from the aspect: the carrier brings the suppressions into plans and states.
+    if (construct.node.scopes.some((c) => TerraformStack.isStack(c))) MetadataCarrier.of(construct);
     Aspects.of(construct).add(new SuppressionAspect(entries));
   }
 

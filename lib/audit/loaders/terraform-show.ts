@@ -11,10 +11,11 @@
  * Addresses keep their module prefix (`module.msk.aws_msk_cluster.this`). Plan and state output do
  * not contain `lifecycle` blocks, so rules about `prevent_destroy` do not apply to them.
  */
+import { METADATA_OUTPUT, decodeMetadata, type CarriedMetadata } from "../../core/metadata-output";
 import { RESOURCE_METADATA_KEY } from "../../standards/naming";
 import { AuditDocument } from "../document";
 import type { AuditMetadata, AuditResource, DocumentSource } from "../types";
-import { asObject } from "../values";
+import { asObject, blocks } from "../values";
 
 /** Placeholder for a value that is known only after apply and has no reference to follow. */
 export const UNKNOWN_AFTER_APPLY = "${(known after apply)}";
@@ -51,15 +52,26 @@ function modulePrefix(address: string): string {
   return m ? m[1] : "";
 }
 
+/** A resource of the plan's `configuration`: its expressions and the provider configuration it uses. */
+interface ConfiguredResource {
+  readonly expressions?: Expressions;
+  readonly providerConfigKey?: string;
+}
+
 /** Index `configuration` resources by `<module path>|<type>.<name>` (mode-qualified for data). */
-function indexConfiguration(json: Record<string, unknown>): Map<string, Expressions> {
-  const out = new Map<string, Expressions>();
+function indexConfiguration(json: Record<string, unknown>): Map<string, ConfiguredResource> {
+  const out = new Map<string, ConfiguredResource>();
   const walk = (mod: Record<string, unknown> | undefined, path: string): void => {
     if (!mod) return;
     for (const r of Array.isArray(mod.resources) ? mod.resources : []) {
       const res = asObject(r);
-      const expressions = asObject(res?.expressions);
-      if (res && expressions && typeof res.address === "string") out.set(`${path}|${res.address}`, expressions);
+      if (!res || typeof res.address !== "string") continue;
+      const expressions = asObject(res.expressions);
+      const providerConfigKey = typeof res.provider_config_key === "string" ? res.provider_config_key : undefined;
+      out.set(`${path}|${res.address}`, {
+        ...(expressions ? { expressions } : {}),
+        ...(providerConfigKey ? { providerConfigKey } : {}),
+      });
     }
     for (const [name, call] of Object.entries(asObject(mod.module_calls) ?? {})) {
       walk(asObject(asObject(call)?.module), path ? `${path}.module.${name}` : `module.${name}`);
@@ -67,6 +79,36 @@ function indexConfiguration(json: Record<string, unknown>): Map<string, Expressi
   };
   walk(asObject(asObject(json.configuration)?.root_module), "");
   return out;
+}
+
+/** The constant tags of a `default_tags` expression (`expressions.default_tags[].tags.constant_value`). */
+function constantDefaultTags(expressions: unknown): Record<string, string> {
+  const tags: Record<string, string> = {};
+  for (const d of blocks(asObject(expressions)?.default_tags)) {
+    const value = asObject(asObject(d.tags)?.constant_value);
+    for (const [k, v] of Object.entries(value ?? {})) if (typeof v === "string") tags[k] = v;
+  }
+  return tags;
+}
+
+/** `default_tags` of each AWS provider configuration of a plan, by provider configuration key (`aws`, `aws.west`, `module.x:aws`). */
+function planDefaultTags(json: Record<string, unknown>): Map<string, Record<string, string>> {
+  const out = new Map<string, Record<string, string>>();
+  for (const [key, config] of Object.entries(asObject(asObject(json.configuration)?.provider_config) ?? {})) {
+    const c = asObject(config);
+    if (c?.name !== "aws") continue;
+    out.set(key, constantDefaultTags(c.expressions));
+  }
+  return out;
+}
+
+/** The default tags of a provider configuration key; keys of modules that inherit their parent's provider fall back to it. */
+function defaultTagsFor(
+  tags: ReadonlyMap<string, Record<string, string>>,
+  key: string | undefined,
+): Record<string, string> | undefined {
+  if (key === undefined) return tags.get("aws");
+  return tags.get(key) ?? tags.get(key.slice(key.lastIndexOf(":") + 1));
 }
 
 function referenceOf(expression: unknown, prefix: string): string | undefined {
@@ -141,6 +183,20 @@ function splitMetadata(values: Record<string, unknown>): {
   return metadata ? { attributes, metadata } : { attributes };
 }
 
+/**
+ * The library's metadata carried by the stack output {@link METADATA_OUTPUT}: from the plan's planned
+ * outputs (or the output's constant expression in its configuration), or from the state's outputs.
+ */
+function carriedMetadataOf(json: Record<string, unknown>, source: DocumentSource): Map<string, CarriedMetadata> {
+  const values = asObject(source === "plan" ? json.planned_values : json.values);
+  const planned = asObject(asObject(values?.outputs)?.[METADATA_OUTPUT])?.value;
+  if (typeof planned === "string") return decodeMetadata(planned);
+  const configured = asObject(
+    asObject(asObject(asObject(asObject(json.configuration)?.root_module)?.outputs)?.[METADATA_OUTPUT])?.expression,
+  )?.constant_value;
+  return decodeMetadata(configured);
+}
+
 /** Load `terraform show -json` output of a plan or a state. */
 export function loadTerraformShowJson(json: Record<string, unknown>, name: string): AuditDocument {
   const source: DocumentSource = isPlanJson(json) ? "plan" : "state";
@@ -169,17 +225,30 @@ export function loadTerraformShowJson(json: Record<string, unknown>, name: strin
   }
 
   const config = indexConfiguration(json);
+  const providerTags = planDefaultTags(json);
+  const carried = carriedMetadataOf(json, source);
+  // Resources a plan deletes are described by the state before it, and so is their metadata.
+  const carriedBefore = decodeMetadata(
+    asObject(asObject(asObject(asObject(json.prior_state)?.values)?.outputs)?.[METADATA_OUTPUT])?.value,
+  );
   const resources: AuditResource[] = raw.map((r) => {
     let attributes: Record<string, unknown> = r.values;
+    const relative = r.address.slice(modulePrefix(r.address).length).replace(/\[[^\]]*\]$/, "");
+    const configured = config.get(`${modulePath(r.address)}|${relative}`);
     const unknown = asObject(changes.get(r.address)?.change)?.after_unknown;
     if (unknown && typeof unknown === "object") {
-      const relative = r.address.slice(modulePrefix(r.address).length).replace(/\[[^\]]*\]$/, "");
-      const expressions = config.get(`${modulePath(r.address)}|${relative}`);
-      attributes = fillUnknown(attributes, unknown, expressions, modulePrefix(r.address)) as Record<string, unknown>;
+      attributes = fillUnknown(attributes, unknown, configured?.expressions, modulePrefix(r.address)) as Record<
+        string,
+        unknown
+      >;
     }
+    const defaultTags = r.type.startsWith("aws_")
+      ? defaultTagsFor(providerTags, configured?.providerConfigKey)
+      : undefined;
     const split = splitMetadata(attributes);
     attributes = split.attributes;
-    const metadata = split.metadata;
+    // Metadata sits in the carrier output under the root-module address (cdktf stacks are root modules).
+    const metadata = split.metadata ?? (carried.get(r.address) as AuditMetadata | undefined);
     const planned = source === "plan" ? asObject(changes.get(r.address)?.change) : undefined;
     const actions = Array.isArray(planned?.actions)
       ? planned.actions.filter((a): a is string => typeof a === "string")
@@ -193,6 +262,7 @@ export function loadTerraformShowJson(json: Record<string, unknown>, name: strin
       attributes,
       ...(metadata ? { metadata } : {}),
       ...(change ? { change } : {}),
+      ...(defaultTags && Object.keys(defaultTags).length > 0 ? { defaultTags } : {}),
     };
   });
   // Resources the plan deletes are absent from planned_values: audit them from their "before" values.
@@ -206,7 +276,11 @@ export function loadTerraformShowJson(json: Record<string, unknown>, name: strin
       const before = asObject(change?.before);
       if (present.has(rc.address as string) || !actions.includes("delete") || !before || typeof rc.type !== "string")
         continue;
-      const { attributes, metadata } = splitMetadata(before);
+      const split = splitMetadata(before);
+      const { attributes } = split;
+      const metadata =
+        split.metadata ??
+        ((carriedBefore.get(rc.address as string) ?? carried.get(rc.address as string)) as AuditMetadata | undefined);
       resources.push({
         type: rc.type,
         name: typeof rc.name === "string" ? rc.name : (rc.address as string),

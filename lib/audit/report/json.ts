@@ -21,10 +21,26 @@ export interface CliJsonFinding {
   readonly file?: string;
 }
 
+/** One check of the CLI's `--json` output that could not be made from its document. */
+export interface CliJsonUnverified {
+  readonly rule: string;
+  readonly severity: string;
+  readonly resource: string;
+  readonly reason: string;
+  /** What is out of sight (addresses or literal identifiers), when known. */
+  readonly missing?: readonly string[];
+  /** Input file, only when several files were audited. */
+  readonly file?: string;
+}
+
 /** The CLI's `--json` document. */
 export interface CliJsonOutput {
   /** Unsuppressed findings. */
   readonly findings: readonly CliJsonFinding[];
+  /** Checks that could not be made for lack of a linked resource or value, only when there are any. */
+  readonly notVerifiable?: readonly CliJsonUnverified[];
+  /** Input files that hold no Kafka resource, only when there are any. */
+  readonly nothingToAudit?: readonly string[];
   /** Suppressed findings with their reason, only when there are any. */
   readonly suppressed?: readonly (CliJsonFinding & { readonly reason: string })[];
   /** Per-file scorecards, only when compliance profiles are on. */
@@ -53,12 +69,25 @@ export function toCliJson(reports: readonly { readonly file: string; readonly re
       else findings.push(item);
     }
   }
+  const unverified: CliJsonUnverified[] = reports.flatMap(({ file, report }) =>
+    (report.unverified ?? []).map((u) => ({
+      rule: u.rule,
+      severity: u.severity,
+      resource: u.resource,
+      reason: u.reason,
+      ...(u.missing && u.missing.length > 0 ? { missing: [...u.missing] } : {}),
+      ...(many ? { file } : {}),
+    })),
+  );
+  const empty = reports.filter((r) => r.report.summary.outcome === "nothing-to-audit").map((r) => r.file);
   const scorecards = reports
     .filter((r) => r.report.scorecard)
     .map((r) => ({ file: r.file, scorecard: r.report.scorecard as Scorecard }));
   return {
     findings,
     ...(suppressed.length > 0 ? { suppressed } : {}),
+    ...(unverified.length > 0 ? { notVerifiable: unverified } : {}),
+    ...(empty.length > 0 ? { nothingToAudit: empty } : {}),
     ...(scorecards.length > 0 ? { scorecard: scorecards } : {}),
   };
 }

@@ -3,6 +3,7 @@
  */
 import type { AuditReport } from "../engine";
 import { SEVERITIES, type Finding } from "../types";
+import { verdict } from "./summary";
 
 /** Escape a value for a Markdown table cell. */
 export function cell(value: unknown): string {
@@ -37,17 +38,47 @@ export function renderAuditMarkdown(report: AuditReport): string {
   const out: string[] = [
     `# Kafka standards audit: ${report.name}`,
     "",
-    `Result: **${s.passed ? "PASS" : "FAIL"}** (fails on ${report.options.failOn}). Source: ${report.source}. Audit date: ${report.auditDate}.` +
+    `Result: **${verdict(report)}** (fails on ${report.options.failOn}). Source: ${report.source}. Audit date: ${report.auditDate}.` +
       ` Tier default: ${report.options.tier ?? "none"}. Profiles: ${["base", ...report.options.compliance].join(", ")}.`,
     "",
+  ];
+  if (s.outcome === "nothing-to-audit") {
+    out.push(
+      `Nothing to audit: none of the ${s.resources} resources is a Kafka resource (MSK, MSK Connect, Kafka provider, Confluent, SCRAM secret or IAM policy with kafka-cluster actions).`,
+      "",
+    );
+  }
+  out.push(
     ...table(
-      ["Errors", "Warnings", "Info", "Suppressed", "Passed checks", "Resources", "Rules"],
-      [[s.error, s.warning, s.info, s.suppressed, s.compliant, s.resources, s.rulesRun]],
+      [
+        "Errors",
+        "Warnings",
+        "Info",
+        "Suppressed",
+        "Passed checks",
+        "Not verifiable",
+        "Resources",
+        "Kafka resources",
+        "Rules",
+      ],
+      [
+        [
+          s.error,
+          s.warning,
+          s.info,
+          s.suppressed,
+          s.compliant,
+          s.notVerifiable,
+          s.resources,
+          s.kafkaResources,
+          s.rulesRun,
+        ],
+      ],
     ),
     "",
     "## Findings",
     "",
-  ];
+  );
   const open = report.findings.filter((f) => !f.suppressed);
   if (open.length === 0) out.push("No open findings.", "");
   for (const severity of SEVERITIES) {
@@ -63,6 +94,25 @@ export function renderAuditMarkdown(report: AuditReport): string {
       ...table(
         ["Rule", "Severity", "Resource", "Problem", "Reason"],
         suppressed.map((f) => [f.rule, f.severity, f.resource, f.message, f.suppressionReason]),
+      ),
+      "",
+    );
+  }
+
+  out.push("## Not verifiable", "");
+  if (report.unverified.length === 0) out.push("Every check that applies could be made from this document.", "");
+  else {
+    out.push(
+      "Checks that apply but could not be made from this document: a linked resource is outside it (another file, module or stack), a value is known only after apply, or the format drops it (plans and states carry no `lifecycle`). Audit the document that holds the missing resource, or the whole estate.",
+      "",
+      ...table(
+        ["Rule", "Resource", "Why", "Out of sight"],
+        report.unverified.map((u) => [
+          `${u.rule} ${u.title}`,
+          u.path ? `${u.resource} (${u.path})` : u.resource,
+          u.reason,
+          (u.missing ?? []).join(", "),
+        ]),
       ),
       "",
     );

@@ -25,7 +25,12 @@ Options:
   --today <YYYY-MM-DD>     audit date for end-of-support checks (default: today)
   -h, --help               show this help
 
-Exit codes: 0 no unsuppressed finding at --fail-on, 1 otherwise, 2 unusable input or arguments.
+Besides findings, the report lists the checks that could not be made from a file
+("not verifiable": a linked resource such as a KMS key, log group, configuration or
+secret is in another file or module, or a value is known only after apply).
+
+Exit codes: 0 no unsuppressed finding at --fail-on, 1 otherwise, 2 unusable input or
+arguments, including inputs that hold no Kafka resource at all (nothing to audit).
 `;
 
 function run(args: readonly string[], io: CliIo): number {
@@ -67,6 +72,13 @@ function run(args: readonly string[], io: CliIo): number {
 
   if (values.json) io.out(JSON.stringify(toCliJson(reports), null, 2) + "\n");
   else for (const { report } of reports) io.out(formatReportText(report));
+  // A green PASS on a file without a single Kafka resource would say nothing: unusable input.
+  if (reports.every((r) => r.report.summary.outcome === "nothing-to-audit")) {
+    io.err(
+      `kafka-standards audit: nothing to audit: no Kafka resource (MSK, MSK Connect, Kafka provider, Confluent, SCRAM secret or kafka-cluster IAM policy) in ${reports.map((r) => r.file).join(", ")}\n`,
+    );
+    return EXIT.usage;
+  }
   return reports.every((r) => r.report.summary.passed) ? EXIT.ok : EXIT.findings;
 }
 

@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import * as util from "util";
 import { App, Aspects, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
@@ -204,5 +205,99 @@ describe("KafkaStandardsSuppressions", () => {
     expect(KafkaStandardsSuppressions.of(c)).toEqual([
       { id: "KS-MSK-008", reason: "dev-grade monitoring is fine here", scope: "s/c" },
     ]);
+  });
+});
+
+describe("what a synth prints", () => {
+  let written: string[];
+  let spy: jest.SpyInstance;
+  beforeEach(() => {
+    written = [];
+    spy = jest.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+  });
+  afterEach(() => spy.mockRestore());
+
+  test("a successful synth prints one line per stack: the verdict, the counts, and where the artifacts went", () => {
+    const dir = outdir();
+    const { app, stack, cluster } = stackWith(dir);
+    KafkaStandardsSuppressions.add(cluster, [{ id: "KS-MSK-001", reason: "legacy clients migrate to TLS by Q3" }]);
+    KafkaStandardsAudit.of(stack, { tier: "prod" });
+    const second = new TerraformStack(app, "empty");
+    new AwsProvider(second, "aws", { region: "eu-west-1" });
+    KafkaStandardsAudit.of(second);
+    app.synth();
+    const where = (s: string): string => path.relative(process.cwd(), path.join(dir, "stacks", s, "kafka-standards"));
+    expect(written).toEqual([
+      `kafka-standards audit  orders  PASS  0 errors, 1 warning, 0 info, 1 suppressed, 7 not verifiable (1 resource, 48 rules); artifacts: ${where("orders")}${path.sep} (2 files, AUDIT.md)\n`,
+      `kafka-standards audit  empty  NOTHING TO AUDIT  no Kafka resource (MSK, MSK Connect, Kafka provider, Confluent, SCRAM secret or kafka-cluster IAM policy) among 0 resources; artifacts: ${where("empty")}${path.sep} (2 files, AUDIT.md)\n`,
+    ]);
+  });
+
+  test("verify-only mode says no artifacts were written", () => {
+    const dir = outdir();
+    const app = new App({
+      outdir: dir,
+      skipBackendValidation: true,
+      context: { "kafka-standards:artifacts": "verify-only" },
+    });
+    const stack = new TerraformStack(app, "orders");
+    new AwsProvider(stack, "aws", { region: "eu-west-1" });
+    const cluster = insecureCluster(stack, "cluster");
+    KafkaStandardsSuppressions.add(cluster, [{ id: "KS-MSK-001", reason: "legacy clients migrate to TLS by Q3" }]);
+    KafkaStandardsAudit.of(stack);
+    app.synth();
+    expect(written).toEqual([
+      "kafka-standards audit  orders  PASS  0 errors, 1 warning, 0 info, 1 suppressed, 7 not verifiable (1 resource, 48 rules); verify-only: no artifacts written\n",
+    ]);
+    expect(fs.existsSync(path.join(dir, "stacks", "orders", "kafka-standards"))).toBe(false);
+  });
+
+  test("print: false prints nothing", () => {
+    const dir = outdir();
+    const { app, stack, cluster } = stackWith(dir);
+    KafkaStandardsSuppressions.add(cluster, [{ id: "KS-MSK-001", reason: "legacy clients migrate to TLS by Q3" }]);
+    KafkaStandardsAudit.of(stack, { print: false });
+    app.synth();
+    expect(written).toEqual([]);
+  });
+
+  test("a failed synth lists at most 10 findings, points at AUDIT.md, and does not dump the report", () => {
+    const dir = outdir();
+    const app = new App({ outdir: dir, skipBackendValidation: true });
+    const stack = new TerraformStack(app, "orders");
+    new AwsProvider(stack, "aws", { region: "eu-west-1" });
+    for (let i = 0; i < 12; i++) insecureCluster(stack, `c${String(i).padStart(2, "0")}`);
+    KafkaStandardsAudit.of(stack);
+    let error: unknown;
+    try {
+      app.synth();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(KafkaStandardsAuditError);
+    const e = error as KafkaStandardsAuditError;
+    const audit = path.join(dir, "stacks", "orders", "kafka-standards", "AUDIT.md");
+    expect(e.message.split("\n")).toEqual([
+      '[KSE-AUDIT-010] Kafka standards audit failed for stack "orders": 12 unsuppressed findings of severity error or worse.',
+      ...Array.from(
+        { length: 10 },
+        (_, i) =>
+          `  - KS-MSK-001 aws_msk_cluster.c${String(i).padStart(2, "0")} (orders/c${String(i).padStart(2, "0")}): encryption_in_transit.client_broker is "TLS_PLAINTEXT", not "TLS"`,
+      ),
+      "  … 2 more",
+      `Every finding with its fix: ${audit}`,
+      'To proceed, fix the resources, or accept a finding with KafkaStandardsSuppressions.add(<construct>, [{ id: "<rule id>", reason: "<why, 10+ characters>" }]).',
+    ]);
+    // The report and the findings stay on the error for programs, but printing it shows the message only.
+    expect(e.report.summary.error).toBe(12);
+    expect(e.findings).toHaveLength(12);
+    expect(Object.keys(e)).toEqual(["code"]);
+    const printed = util.inspect(e);
+    expect(printed).not.toContain("inventory");
+    expect(printed.split("\n").length).toBeLessThan(40);
+    expect(written).toEqual([]);
   });
 });

@@ -49,7 +49,7 @@ describeRule("KS-CONN-001", [
     resources: confluent(sink, { "errors.tolerance": "none" }),
     expect: "compliant",
   },
-  { name: "unresolved configuration", resources: msk("${var.config}"), expect: "not-applicable" },
+  { name: "unresolved configuration is not verifiable", resources: msk("${var.config}"), expect: "not-verifiable" },
 ]);
 
 describeRule("KS-CONN-002", [

@@ -41,8 +41,41 @@ describeRule("KS-GDPR-002", [
     expect: "compliant",
   },
   {
-    name: "no personal data",
+    name: "no personal data on the cluster or its topics",
+    resources: [
+      r("confluent_kafka_cluster.c", { standard: [{}] }),
+      r("confluent_kafka_topic.t", {
+        topic_name: "orders.created",
+        kafka_cluster: { id: "${confluent_kafka_cluster.c.id}" },
+      }),
+    ],
+    expect: "not-applicable",
+  },
+  {
+    name: "a library cluster without topics holds no personal data",
+    resources: [r("confluent_kafka_cluster.c", { standard: [{}] }, { construct: "ConfluentCluster", tier: "prod" })],
+    expect: "not-applicable",
+  },
+  {
+    name: "none of its topics in sight: not verifiable",
     resources: [r("confluent_kafka_cluster.c", { standard: [{}] })],
+    expect: "not-verifiable",
+  },
+  {
+    name: "a personal topic of another cluster does not put this one in scope",
+    resources: [
+      r("confluent_kafka_cluster.c", { standard: [{}] }),
+      r("confluent_kafka_cluster.other", { standard: [{}] }),
+      r("confluent_kafka_topic.own", {
+        topic_name: "orders.created",
+        kafka_cluster: { id: "${confluent_kafka_cluster.c.id}" },
+      }),
+      r(
+        "confluent_kafka_topic.t",
+        { topic_name: "crm.customers", kafka_cluster: { id: "${confluent_kafka_cluster.other.id}" } },
+        { class: "personal" },
+      ),
+    ],
     expect: "not-applicable",
   },
   {

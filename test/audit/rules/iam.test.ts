@@ -37,8 +37,18 @@ describeRule("KS-IAM-001", [
     message: 'policy allows "kafka-cluster:*"',
   },
   {
-    name: "jsonencode expression is not readable",
+    name: "jsonencode expression is not verifiable",
     resources: [r("aws_iam_policy.p", { policy: "${jsonencode({})}" })],
+    expect: "not-verifiable",
+  },
+  {
+    name: "a policy document in another file is not verifiable",
+    resources: [r("aws_iam_policy.p", { policy: "${data.aws_iam_policy_document.elsewhere.json}" })],
+    expect: "not-verifiable",
+  },
+  {
+    name: "text that is not JSON is not applicable",
+    resources: [r("aws_iam_policy.p", { policy: "not json" })],
     expect: "not-applicable",
   },
 ]);

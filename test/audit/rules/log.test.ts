@@ -48,6 +48,34 @@ describeRule("KS-LOG-001", [
     ],
     expect: "non-compliant",
   },
+  {
+    name: "a log group named /aws/msk… is a broker log group when its cluster is out of sight",
+    resources: [
+      r("aws_cloudwatch_log_group.g", {
+        name: "/aws/msk/orders/broker",
+        retention_in_days: 7,
+        tags: { Environment: "prod" },
+      }),
+    ],
+    expect: "non-compliant",
+    message: "retention_in_days is 7; the prod tier requires at least 365",
+  },
+  {
+    name: "a cluster whose log group is in another file is not verifiable",
+    resources: [r("aws_msk_cluster.main", secureCluster())],
+    expect: "not-verifiable",
+  },
+  {
+    name: "a cluster of unknown tier whose log group is in another file",
+    resources: [r("aws_msk_cluster.main", secureCluster({ tags: {} }))],
+    expect: "not-applicable",
+  },
+  {
+    name: "a cluster whose log group is here is checked on the log group",
+    resources: secureMskStack(),
+    target: "aws_msk_cluster.main",
+    expect: "not-applicable",
+  },
 ]);
 
 describeRule("KS-LOG-002", [
@@ -63,5 +91,10 @@ describeRule("KS-LOG-002", [
     resources: withGroup({ kms_key_id: "alias/aws/logs" }),
     expect: "non-compliant",
     message: "kms_key_id names an AWS-managed key",
+  },
+  {
+    name: "a cluster whose log group is in another file is not verifiable",
+    resources: [r("aws_msk_cluster.main", secureCluster())],
+    expect: "not-verifiable",
   },
 ]);

@@ -37,9 +37,9 @@ describeRule("KS-MSK-001", [
     message: "no encryption_info block: client_broker defaults to TLS_PLAINTEXT for scanners",
   },
   {
-    name: "unresolved value is not decided",
+    name: "unresolved value is not verifiable",
     resources: cluster(inTransit({ client_broker: "${var.mode}" })),
-    expect: "not-applicable",
+    expect: "not-verifiable",
   },
 ]);
 

@@ -59,7 +59,7 @@ describeRule("KS-SOX-003", [
     name: "cluster without Owner fails",
     resources: [r("aws_msk_cluster.main", secureCluster({ tags: { Environment: "prod" } }))],
     expect: "non-compliant",
-    message: "no Owner tag",
+    message: "no Owner tag (neither on the resource nor in its AWS provider's default_tags)",
   },
   {
     name: "cluster key without Owner fails",

@@ -25,7 +25,7 @@ describeRule("KS-TOPIC-001", [
     expect: "non-compliant",
     message: "topic name is 252 characters (max 249)",
   },
-  { name: "unresolved name", resources: mongey({ name: "${var.topic}" }), expect: "not-applicable" },
+  { name: "unresolved name is not verifiable", resources: mongey({ name: "${var.topic}" }), expect: "not-verifiable" },
 ]);
 
 describeRule("KS-TOPIC-002", [
@@ -44,6 +44,28 @@ describeRule("KS-TOPIC-002", [
     message: "replication_factor is 2; at least 3 required (class events)",
   },
   { name: "RF -1 (placement constraints)", resources: mongey({ replication_factor: -1 }), expect: "not-applicable" },
+  {
+    name: "dev allows fewer replicas (clusters of two brokers)",
+    resources: mongey({ replication_factor: 1 }, { class: "events", tier: "dev" }),
+    expect: "compliant",
+  },
+  {
+    name: "dev by the audit's tier option",
+    resources: mongey({ replication_factor: 2 }),
+    options: { tier: "dev" },
+    expect: "compliant",
+  },
+  {
+    name: "staging does not",
+    resources: mongey({ replication_factor: 2 }, { class: "events", tier: "staging" }),
+    expect: "non-compliant",
+    message: "replication_factor is 2; at least 3 required (class events) in staging",
+  },
+  {
+    name: "unresolved replication factor is not verifiable",
+    resources: mongey({ replication_factor: "${var.rf}" }),
+    expect: "not-verifiable",
+  },
 ]);
 
 describeRule("KS-TOPIC-003", [
@@ -59,6 +81,33 @@ describeRule("KS-TOPIC-003", [
     resources: confluent({ config: { "min.insync.replicas": "1" } }),
     expect: "non-compliant",
     message: "min.insync.replicas is 1; at least 2 required",
+  },
+  {
+    name: "dev topic with fewer replicas: RF − 1, at least 1 (as the constructs write it)",
+    resources: mongey(
+      { replication_factor: 2, config: { "min.insync.replicas": "1" } },
+      { class: "events", tier: "dev" },
+    ),
+    expect: "compliant",
+  },
+  {
+    name: "dev topic with three replicas keeps the class minimum",
+    resources: mongey({ config: { "min.insync.replicas": "1" } }, { class: "events", tier: "dev" }),
+    expect: "non-compliant",
+    message: "min.insync.replicas is 1; at least 2 required (class events)",
+  },
+  {
+    name: "prod topic with fewer replicas keeps the class minimum",
+    resources: mongey(
+      { replication_factor: 2, config: { "min.insync.replicas": "1" } },
+      { class: "events", tier: "prod" },
+    ),
+    expect: "non-compliant",
+  },
+  {
+    name: "unresolved min ISR is not verifiable",
+    resources: mongey({ config: { "min.insync.replicas": "${var.isr}" } }),
+    expect: "not-verifiable",
   },
 ]);
 
@@ -76,6 +125,17 @@ describeRule("KS-TOPIC-004", [
     expect: "non-compliant",
   },
   { name: "not set", resources: mongey({}), expect: "not-applicable" },
+  {
+    name: "a dev topic of one replica with min ISR 1",
+    resources: mongey({ replication_factor: 1, config: { "min.insync.replicas": "1" } }, { tier: "dev" }),
+    expect: "compliant",
+  },
+  {
+    name: "one replica with min ISR 1 fails outside dev",
+    resources: mongey({ replication_factor: 1, config: { "min.insync.replicas": "1" } }, { tier: "prod" }),
+    expect: "non-compliant",
+    message: "min.insync.replicas 1 > replication factor 1 − 1",
+  },
 ]);
 
 describeRule("KS-TOPIC-005", [

@@ -10,6 +10,10 @@ export const confluentBasicClusterInProd = defineRule({
   explanation:
     "Basic clusters have no RBAC inside Kafka, no OAuth, no audit logs and no private networking, and a lower availability commitment than Standard and above.",
   fix: "Use a standard, enterprise or dedicated block for prod clusters (Basic can be upgraded to Standard in place).",
+  constructFix: {
+    ConfluentCluster:
+      "Set the ConfluentCluster prop clusterType to ConfluentClusterType.standard(), .enterprise() or .dedicated({ cku }) in prod.",
+  },
   controls: [],
   resourceTypes: ["confluent_kafka_cluster"],
   tierDependent: true,

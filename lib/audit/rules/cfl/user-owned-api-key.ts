@@ -1,4 +1,4 @@
-import { defineRule, fail, notApplicable, pass } from "../../rule";
+import { defineRule, fail, notVerifiable, pass } from "../../rule";
 import { block, isUnresolved, str } from "../../values";
 
 /** Confluent API keys belong to service accounts, never to users. */
@@ -14,7 +14,7 @@ export const confluentUserOwnedApiKey = defineRule({
   resourceTypes: ["confluent_api_key"],
   evaluate(key) {
     const kind = block(key.attributes, "owner")?.kind;
-    if (isUnresolved(kind)) return notApplicable("owner.kind is an unresolved reference");
+    if (isUnresolved(kind)) return notVerifiable("owner.kind is an unresolved reference", [String(kind)]);
     if (str(kind) === "User")
       return fail(`owner.kind is "User" (owner ${str(block(key.attributes, "owner")?.id) ?? "unknown"})`);
     return pass();

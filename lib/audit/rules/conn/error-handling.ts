@@ -1,4 +1,4 @@
-import { defineRule, fail, notApplicable, pass } from "../../rule";
+import { defineRule, fail, notVerifiable, pass } from "../../rule";
 import { isUnresolved } from "../../values";
 import {
   CONNECTOR_TYPES,
@@ -27,7 +27,7 @@ export const connectorErrorHandling = defineRule({
     const keys = allConfigKeys(connector);
     const attr = visibleConfigAttribute(connector);
     if (Object.keys(config).length === 0 && isUnresolved(connector.attributes[attr])) {
-      return notApplicable(`${attr} is an unresolved expression`);
+      return notVerifiable(`${attr} is an unresolved expression`, [String(connector.attributes[attr])]);
     }
     const tolerance = config["errors.tolerance"];
     if (tolerance === undefined && !keys.has("errors.tolerance")) {

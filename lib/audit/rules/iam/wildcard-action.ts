@@ -1,5 +1,5 @@
-import { defineRule, fail, notApplicable, pass } from "../../rule";
-import { IAM_POLICY_TYPES, isKafkaClusterWildcard, policyStatements } from "../shared/iam-policy";
+import { defineRule, fail, pass } from "../../rule";
+import { IAM_POLICY_TYPES, isKafkaClusterWildcard, policyStatements, unreadablePolicy } from "../shared/iam-policy";
 
 /** No IAM policy allows `kafka-cluster:*` (or `*`). */
 export const iamKafkaWildcardAction = defineRule({
@@ -14,7 +14,7 @@ export const iamKafkaWildcardAction = defineRule({
   resourceTypes: IAM_POLICY_TYPES,
   evaluate(policy, ctx) {
     const statements = policyStatements(policy, ctx.doc);
-    if (!statements) return notApplicable("policy is not readable JSON or a policy-document reference");
+    if (!statements) return unreadablePolicy(policy, ctx.doc);
     const wild = statements.filter((s) => s.allow).flatMap((s) => s.actions.filter(isKafkaClusterWildcard));
     if (wild.length === 0) return pass();
     return fail(`policy allows ${[...new Set(wild)].map((a) => JSON.stringify(a)).join(", ")}`);

@@ -1,5 +1,5 @@
-import { defineRule, fail, notApplicable, pass } from "../../rule";
-import { IAM_POLICY_TYPES, coversKafkaCluster, policyStatements } from "../shared/iam-policy";
+import { defineRule, fail, pass } from "../../rule";
+import { IAM_POLICY_TYPES, coversKafkaCluster, policyStatements, unreadablePolicy } from "../shared/iam-policy";
 
 /** kafka-cluster actions are scoped to cluster, topic and group ARNs, never `Resource: "*"`. */
 export const iamKafkaWildcardResource = defineRule({
@@ -14,7 +14,7 @@ export const iamKafkaWildcardResource = defineRule({
   resourceTypes: IAM_POLICY_TYPES,
   evaluate(policy, ctx) {
     const statements = policyStatements(policy, ctx.doc);
-    if (!statements) return notApplicable("policy is not readable JSON or a policy-document reference");
+    if (!statements) return unreadablePolicy(policy, ctx.doc);
     const everything = (r: string): boolean => r === "*" || /:(topic|group)\/.*\/\*$/.test(r);
     const bad = statements.filter((s) => s.allow && s.resources.some(everything) && s.actions.some(coversKafkaCluster));
     if (bad.length === 0) return pass();

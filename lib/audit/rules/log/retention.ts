@@ -1,8 +1,14 @@
 import { TIER_POLICIES } from "../../../standards/tiers";
-import { defineRule, fail, notApplicable, pass } from "../../rule";
+import { defineRule, fail, notApplicable, notVerifiable, pass } from "../../rule";
 import { isUnresolved, num } from "../../values";
 import { ownTier } from "../../tier";
-import { logGroupUsers, supportingTier } from "../shared/msk";
+import {
+  LOG_GROUP_USER_TYPES,
+  isKafkaLogGroup,
+  logGroupOutOfSight,
+  logGroupUsers,
+  supportingTier,
+} from "../shared/msk";
 
 /** Broker and connector log groups keep logs at least as long as the tier policy says, and say so explicitly. */
 export const logRetention = defineRule({
@@ -13,17 +19,26 @@ export const logRetention = defineRule({
   explanation:
     "Broker and connector logs are the evidence for access reviews and incident analysis; too short a retention loses it, and no retention keeps personal data (principals, client addresses) forever.",
   fix: "Set retention_in_days to at least the tier's brokerLogRetentionDays (prod 365, staging 90, dev 30).",
+  constructFix: {
+    MskCluster:
+      "Set the MskCluster prop logging.retentionDays to at least the tier's minimum, or leave it unset (the tier default).",
+  },
   controls: ["CKV_AWS_338", "CKV_AWS_66"],
-  resourceTypes: ["aws_cloudwatch_log_group"],
+  resourceTypes: ["aws_cloudwatch_log_group", ...LOG_GROUP_USER_TYPES],
   tierDependent: true,
-  evaluate(group, ctx) {
-    const users = logGroupUsers(ctx.doc, group);
-    if (users.length === 0) return notApplicable("not a broker or connector log destination");
-    const tier = supportingTier(group, users, ownTier, ctx.tierOf);
+  evaluate(resource, ctx) {
+    if (resource.type !== "aws_cloudwatch_log_group") {
+      const link = logGroupOutOfSight(ctx.doc, resource);
+      if (!link.applies) return notApplicable(link.reason);
+      if (!ctx.tierOf(resource)) return notApplicable("tier unknown");
+      return notVerifiable("its log group is not in this document: retention_in_days cannot be read", link.missing);
+    }
+    if (!isKafkaLogGroup(ctx.doc, resource)) return notApplicable("not a broker or connector log destination");
+    const tier = supportingTier(resource, logGroupUsers(ctx.doc, resource), ownTier, ctx.tierOf);
     if (!tier) return notApplicable("tier unknown");
     const required = TIER_POLICIES[tier].brokerLogRetentionDays;
-    const raw = group.attributes.retention_in_days;
-    if (isUnresolved(raw)) return notApplicable("retention_in_days is an unresolved reference");
+    const raw = resource.attributes.retention_in_days;
+    if (isUnresolved(raw)) return notVerifiable("retention_in_days is an unresolved reference", [String(raw)]);
     const days = num(raw);
     if (days === undefined || days === 0) {
       return fail(

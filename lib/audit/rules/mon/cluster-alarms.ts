@@ -5,14 +5,30 @@ import { asObject, blocks } from "../../values";
 /** CloudWatch's dimension name for an MSK cluster. */
 const CLUSTER_DIMENSION = "Cluster Name";
 
-function alarmsFor(doc: DocumentView, cluster: AuditResource): AuditResource[] {
-  return doc.ofType("aws_cloudwatch_metric_alarm").filter((alarm) => {
-    const dims = [asObject(alarm.attributes.dimensions)];
-    for (const q of blocks(alarm.attributes.metric_query)) {
-      for (const m of blocks(q.metric)) dims.push(asObject(m.dimensions));
+const ALARMS_BY_CLUSTER = {};
+
+/** Alarms whose `Cluster Name` dimension (plain or in a metric query) names the cluster. */
+function alarmsFor(doc: DocumentView, cluster: AuditResource): readonly AuditResource[] {
+  const index = doc.memo(ALARMS_BY_CLUSTER, () => {
+    const map = new Map<AuditResource, AuditResource[]>();
+    for (const alarm of doc.ofType("aws_cloudwatch_metric_alarm")) {
+      const dims = [asObject(alarm.attributes.dimensions)];
+      for (const q of blocks(alarm.attributes.metric_query)) {
+        for (const m of blocks(q.metric)) dims.push(asObject(m.dimensions));
+      }
+      const clusters = new Set<AuditResource>();
+      for (const d of dims) {
+        for (const t of doc.targets(d?.[CLUSTER_DIMENSION])) if (t.type === "aws_msk_cluster") clusters.add(t);
+      }
+      for (const c of clusters) {
+        const list = map.get(c);
+        if (list) list.push(alarm);
+        else map.set(c, [alarm]);
+      }
     }
-    return dims.some((d) => d !== undefined && doc.refersTo(d[CLUSTER_DIMENSION], cluster));
+    return map;
   });
+  return index.get(cluster) ?? [];
 }
 
 /** Every MSK cluster has at least one CloudWatch alarm on its metrics. */
@@ -24,6 +40,9 @@ export const monClusterAlarms = defineRule({
   explanation:
     "Without alarms on ActiveControllerCount, OfflinePartitionsCount, disk and CPU, an outage is found by the applications that depend on the cluster.",
   fix: 'Add aws_cloudwatch_metric_alarm resources in namespace AWS/Kafka with dimensions { "Cluster Name" = <cluster_name> } (see lib/standards/alarm-thresholds.ts).',
+  constructFix: {
+    MskCluster: "Keep the MskCluster's monitoring on: remove the alarms disabled in the monitoring prop.",
+  },
   controls: [],
   resourceTypes: ["aws_msk_cluster"],
   evaluate(cluster, ctx) {

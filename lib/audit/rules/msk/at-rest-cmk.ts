@@ -15,6 +15,10 @@ export const mskAtRestCmk = defineRule({
   explanation:
     "Without encryption_at_rest_kms_key_arn MSK uses the AWS-managed aws/kafka key: its key policy cannot restrict who decrypts broker volumes, and access to it cannot be revoked.",
   fix: "Create an aws_kms_key with enable_key_rotation = true and set encryption_info.encryption_at_rest_kms_key_arn to its ARN.",
+  constructFix: {
+    MskCluster:
+      "Remove the MskCluster prop kmsKeyArn (the construct creates a rotating key), or pass the ARN of a customer-managed key.",
+  },
   controls: ["AVD-AWS-0179", "GDPR-Art.32(1)(a)"],
   compliance: ["gdpr"],
   resourceTypes: ["aws_msk_cluster"],

@@ -1,4 +1,4 @@
-import { defineRule, fail, notApplicable, pass } from "../../rule";
+import { defineRule, fail, notVerifiable, pass } from "../../rule";
 import { isUnresolved } from "../../values";
 import { logDestinations } from "../shared/msk";
 
@@ -11,6 +11,10 @@ export const mskBrokerLogging = defineRule({
   explanation:
     "Broker logs record authentication failures, authorizer decisions and controller events: without them access cannot be reviewed and incidents cannot be reconstructed.",
   fix: "Add logging_info.broker_logs.cloudwatch_logs { enabled = true, log_group = <log group> } (or firehose / s3 with enabled = true).",
+  constructFix: {
+    MskCluster:
+      "Keep a broker-log destination in the MskCluster prop logging (cloudWatch, s3 or firehoseDeliveryStream).",
+  },
   controls: [
     "CKV_AWS_80",
     "AVD-AWS-0074",
@@ -25,7 +29,7 @@ export const mskBrokerLogging = defineRule({
   evaluate(cluster) {
     const dests = logDestinations(cluster);
     if (dests.some((d) => d.enabled === true)) return pass();
-    if (dests.some((d) => isUnresolved(d.rawEnabled))) return notApplicable("enabled is an unresolved reference");
+    if (dests.some((d) => isUnresolved(d.rawEnabled))) return notVerifiable("enabled is an unresolved reference");
     if (dests.length === 0) return fail("no logging_info.broker_logs destination is declared");
     return fail(`no broker-log destination is enabled (declared: ${dests.map((d) => d.kind).join(", ")})`);
   },

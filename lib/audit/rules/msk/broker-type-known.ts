@@ -1,5 +1,5 @@
 import { brokerInstanceInfo } from "../../../standards/broker-types";
-import { defineRule, fail, notApplicable, pass } from "../../rule";
+import { defineRule, fail, notVerifiable, pass } from "../../rule";
 import { block, isUnresolved, show, str } from "../../values";
 
 /** The broker instance type is in the catalog (flagged for `BrokerInstanceType.of(...)` escape hatches). */
@@ -11,11 +11,15 @@ export const mskBrokerTypeKnown = defineRule({
   explanation:
     "Partition limits and throughput guidance exist only for catalogued types; sizing checks cannot assess an unknown type.",
   fix: "Use a type from lib/standards/broker-types.ts (kafka.m7g.large is the default) or add the type there.",
+  constructFix: {
+    MskCluster:
+      "Use a BrokerInstanceType constant for the MskCluster prop instanceType instead of BrokerInstanceType.of(\u2026), or add the type to lib/standards/broker-types.ts.",
+  },
   controls: [],
   resourceTypes: ["aws_msk_cluster"],
   evaluate(cluster) {
     const raw = block(cluster.attributes, "broker_node_group_info")?.instance_type;
-    if (isUnresolved(raw)) return notApplicable("instance_type is an unresolved reference");
+    if (isUnresolved(raw)) return notVerifiable("instance_type is an unresolved reference", [String(raw)]);
     const type = str(raw);
     if (type === undefined) return fail("broker_node_group_info.instance_type is not set");
     if (brokerInstanceInfo(type)) return pass();

@@ -1,4 +1,4 @@
-import { defineRule, fail, notApplicable, pass } from "../../rule";
+import { defineRule, fail, notVerifiable, pass } from "../../rule";
 import { block, isUnresolved, show } from "../../values";
 
 /**
@@ -16,6 +16,9 @@ export const mskClientBrokerTls = defineRule({
   explanation:
     "PLAINTEXT or TLS_PLAINTEXT listeners let clients send credentials and records unencrypted. Trivy treats an absent client_broker as TLS_PLAINTEXT, so the value must be explicit.",
   fix: 'Set encryption_info.encryption_in_transit.client_broker = "TLS".',
+  constructFix: {
+    MskCluster: 'Remove clientBrokerEncryption: "TLS_PLAINTEXT" from the MskCluster props (TLS is the default).',
+  },
   controls: [
     "CKV_AWS_81",
     "AVD-AWS-0073",
@@ -32,7 +35,7 @@ export const mskClientBrokerTls = defineRule({
     if (value === undefined || value === null) {
       return fail("encryption_in_transit.client_broker is not set (read as TLS_PLAINTEXT by Trivy)");
     }
-    if (isUnresolved(value)) return notApplicable("client_broker is an unresolved reference");
+    if (isUnresolved(value)) return notVerifiable("client_broker is an unresolved reference", [String(value)]);
     if (value === "TLS") return pass();
     return fail(`encryption_in_transit.client_broker is ${show(value)}, not "TLS"`);
   },

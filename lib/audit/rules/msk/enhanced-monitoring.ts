@@ -1,5 +1,5 @@
 import { ENHANCED_MONITORING_LEVELS, TIER_POLICIES, type EnhancedMonitoringLevel } from "../../../standards/tiers";
-import { defineRule, fail, notApplicable, pass } from "../../rule";
+import { defineRule, fail, notVerifiable, pass } from "../../rule";
 import { isUnresolved, show, str } from "../../values";
 
 /** Security Hub MSK.2 asks for at least this level (kafka-facts §A3). */
@@ -17,11 +17,15 @@ export const mskEnhancedMonitoring = defineRule({
   explanation:
     "DEFAULT monitoring has no per-broker or per-topic metrics, so hot partitions, throttling and consumer lag cannot be alarmed on. Security Hub MSK.2 asks for PER_TOPIC_PER_BROKER; the dev tier policy accepts PER_BROKER.",
   fix: 'Set enhanced_monitoring to the tier policy level ("PER_TOPIC_PER_BROKER" in staging and prod).',
+  constructFix: {
+    MskCluster:
+      "Remove the MskCluster prop enhancedMonitoring (the tier policy level is the default) or raise it to that level.",
+  },
   controls: ["MSK.2"],
   resourceTypes: ["aws_msk_cluster"],
   evaluate(cluster, ctx) {
     const raw = cluster.attributes.enhanced_monitoring;
-    if (isUnresolved(raw)) return notApplicable("enhanced_monitoring is an unresolved reference");
+    if (isUnresolved(raw)) return notVerifiable("enhanced_monitoring is an unresolved reference", [String(raw)]);
     const level = (str(raw) ?? "DEFAULT") as EnhancedMonitoringLevel;
     const tier = ctx.tierOf(cluster);
     const required = tier ? TIER_POLICIES[tier].enhancedMonitoring : MSK2_LEVEL;

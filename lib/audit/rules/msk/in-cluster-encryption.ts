@@ -1,4 +1,4 @@
-import { defineRule, fail, notApplicable, pass } from "../../rule";
+import { defineRule, fail, notVerifiable, pass } from "../../rule";
 import { block, bool, isUnresolved } from "../../values";
 
 /** Broker-to-broker traffic is encrypted (`in_cluster` is not false; MSK's default is true). */
@@ -22,7 +22,7 @@ export const mskInClusterEncryption = defineRule({
   resourceTypes: ["aws_msk_cluster"],
   evaluate(cluster) {
     const value = block(cluster.attributes, "encryption_info", "encryption_in_transit")?.in_cluster;
-    if (isUnresolved(value)) return notApplicable("in_cluster is an unresolved reference");
+    if (isUnresolved(value)) return notVerifiable("in_cluster is an unresolved reference", [String(value)]);
     if (bool(value) === false) return fail("encryption_in_transit.in_cluster = false: brokers replicate in plaintext");
     return pass();
   },

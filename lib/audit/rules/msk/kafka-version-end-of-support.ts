@@ -1,5 +1,5 @@
 import { isPastEndOfSupport, kafkaVersionInfo } from "../../../standards/kafka-versions";
-import { defineRule, fail, notApplicable, pass } from "../../rule";
+import { defineRule, fail, notApplicable, notVerifiable, pass } from "../../rule";
 import { isUnresolved, str } from "../../values";
 
 /** The Kafka version is still supported by MSK on the audit date. */
@@ -11,11 +11,15 @@ export const mskKafkaVersionEndOfSupport = defineRule({
   explanation:
     "MSK upgrades clusters past end of support without notice, at a time the owner does not choose; client compatibility is then untested.",
   fix: "Upgrade kafka_version to a supported version from the catalog (3.9.x.kraft is the library default).",
+  constructFix: {
+    MskCluster:
+      "Set the MskCluster prop kafkaVersion to a supported KafkaVersion (KafkaVersion.V3_9_X_KRAFT is the default).",
+  },
   controls: [],
   resourceTypes: ["aws_msk_cluster"],
   evaluate(cluster, ctx) {
     const raw = cluster.attributes.kafka_version;
-    if (isUnresolved(raw)) return notApplicable("kafka_version is an unresolved reference");
+    if (isUnresolved(raw)) return notVerifiable("kafka_version is an unresolved reference", [String(raw)]);
     const version = str(raw);
     const info = version === undefined ? undefined : kafkaVersionInfo(version);
     if (!info) return notApplicable("version not in the catalog (see KS-MSK-011)");

@@ -10,6 +10,10 @@ export const mskNoDisabledLogDestination = defineRule({
   explanation:
     "KICS reports a cluster when any declared broker_logs destination lacks enabled = true, even if another destination is on. A disabled block documents nothing and trips the scanner.",
   fix: "Remove broker_logs destinations with enabled = false instead of declaring them disabled.",
+  constructFix: {
+    MskCluster:
+      "In the MskCluster prop logging, leave out the destinations you do not use rather than switching them off.",
+  },
   controls: ["2f56b7ab-7fba-4e93-82f0-247e5ddeb239"],
   resourceTypes: ["aws_msk_cluster"],
   evaluate(cluster) {

@@ -10,6 +10,9 @@ export const mskPublicAccess = defineRule({
   explanation:
     "public_access.type = SERVICE_PROVIDED_EIPS gives every broker an internet-facing address; Security Hub rates this critical.",
   fix: 'Remove connectivity_info.public_access or set its type to "DISABLED"; reach the cluster through VPC peering, PrivateLink or multi-VPC connectivity.',
+  constructFix: {
+    MskCluster: "Remove publicAccess from the MskCluster props.",
+  },
   controls: ["CKV_AWS_291", "MSK.4", "54378d69-dd7c-4b08-a43e-80d563396857", "CT.MSK.PR.2"],
   resourceTypes: ["aws_msk_cluster"],
   evaluate(cluster) {

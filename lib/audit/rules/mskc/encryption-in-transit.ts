@@ -1,4 +1,4 @@
-import { defineRule, fail, notApplicable, pass } from "../../rule";
+import { defineRule, fail, notVerifiable, pass } from "../../rule";
 import { block, isUnresolved, show } from "../../values";
 
 /** MSK Connect talks TLS to the cluster (Security Hub MSK.3). The default is PLAINTEXT and cannot change after creation. */
@@ -14,7 +14,7 @@ export const mskcEncryptionInTransit = defineRule({
   resourceTypes: ["aws_mskconnect_connector"],
   evaluate(connector) {
     const value = block(connector.attributes, "kafka_cluster_encryption_in_transit")?.encryption_type;
-    if (isUnresolved(value)) return notApplicable("encryption_type is an unresolved reference");
+    if (isUnresolved(value)) return notVerifiable("encryption_type is an unresolved reference", [String(value)]);
     if (value === "TLS") return pass();
     if (value === undefined) return fail("no kafka_cluster_encryption_in_transit: the connector uses PLAINTEXT");
     return fail(`kafka_cluster_encryption_in_transit.encryption_type is ${show(value)}, not "TLS"`);

@@ -1,4 +1,4 @@
-import { defineRule, fail, notApplicable, pass } from "../../rule";
+import { defineRule, fail, notVerifiable, pass } from "../../rule";
 import { block, isUnresolved, show } from "../../values";
 
 /** MSK Connect authenticates to the cluster with IAM (its only authenticated mode). */
@@ -14,7 +14,7 @@ export const mskcIamAuthentication = defineRule({
   resourceTypes: ["aws_mskconnect_connector"],
   evaluate(connector) {
     const value = block(connector.attributes, "kafka_cluster_client_authentication")?.authentication_type;
-    if (isUnresolved(value)) return notApplicable("authentication_type is an unresolved reference");
+    if (isUnresolved(value)) return notVerifiable("authentication_type is an unresolved reference", [String(value)]);
     if (value === "IAM") return pass();
     return fail(`authentication_type is ${show(value ?? "NONE")}${value === undefined ? " (default)" : ""}, not "IAM"`);
   },

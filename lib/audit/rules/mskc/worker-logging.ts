@@ -1,4 +1,4 @@
-import { defineRule, fail, notApplicable, pass } from "../../rule";
+import { defineRule, fail, notVerifiable, pass } from "../../rule";
 import { isUnresolved } from "../../values";
 import { logDestinations } from "../shared/msk";
 
@@ -17,7 +17,7 @@ export const mskcWorkerLogging = defineRule({
   evaluate(connector) {
     const dests = logDestinations(connector);
     if (dests.some((d) => d.enabled === true)) return pass();
-    if (dests.some((d) => isUnresolved(d.rawEnabled))) return notApplicable("enabled is an unresolved reference");
+    if (dests.some((d) => isUnresolved(d.rawEnabled))) return notVerifiable("enabled is an unresolved reference");
     return fail(
       dests.length === 0 ? "no log_delivery.worker_log_delivery destination" : "no worker-log destination is enabled",
     );

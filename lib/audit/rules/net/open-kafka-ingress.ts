@@ -10,6 +10,10 @@ export const netOpenKafkaIngress = defineRule({
   explanation:
     "An ingress rule from 0.0.0.0/0 or ::/0 on 9092-9098 or 2181-2182 (or on all ports) lets anyone who reaches the network attempt connections to brokers and ZooKeeper; authentication becomes the only barrier.",
   fix: "Allow ingress only from the client security groups (source_security_group_id / referenced_security_group_id) or the VPC CIDR.",
+  constructFix: {
+    MskCluster:
+      "Remove 0.0.0.0/0 (and ::/0) from the MskCluster prop allowedClientCidrs; allow the clients through allowedClientSecurityGroupIds or the VPC CIDR.",
+  },
   controls: ["CKV_AWS_277"],
   resourceTypes: INGRESS_TYPES,
   evaluate(resource) {

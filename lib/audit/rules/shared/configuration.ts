@@ -1,11 +1,13 @@
 /**
  * Reading `aws_msk_configuration.server_properties` for the broker-baseline rules.
  */
-import { BASELINE_REQUIREMENTS, parseServerProperties } from "../../../standards/broker-baseline";
-import { defineRule, fail, notApplicable, pass } from "../../rule";
+import { BASELINE_REQUIREMENTS, brokerBaseline, parseServerProperties } from "../../../standards/broker-baseline";
+import { TIER_POLICIES } from "../../../standards/tiers";
+import { defineRule, fail, notApplicable, notVerifiable, pass } from "../../rule";
 import type { AuditResource, AuditRule, RuleContext, RuleResult } from "../../types";
-import { isUnresolved } from "../../values";
-import { configurationUsers, isExpressCluster } from "./msk";
+import { ownTier } from "../../tier";
+import { block, isSet, isUnresolved, num } from "../../values";
+import { configurationUsers, isExpressCluster, supportingTier } from "./msk";
 
 /**
  * MSK defaults for the baseline keys when a configuration does not set them (archived MSK
@@ -19,18 +21,53 @@ export const MSK_DEFAULTS: Readonly<Record<string, string>> = Object.freeze({
   "default.replication.factor": "3",
 });
 
-/** Parsed properties of a configuration, or a not-applicable result. */
+/** Parsed properties of a configuration, or the result to return instead. */
 export type ParsedConfiguration =
-  | { readonly ok: true; readonly props: Record<string, string>; readonly express: boolean }
+  | {
+      readonly ok: true;
+      readonly props: Record<string, string>;
+      readonly express: boolean;
+      /** Clusters in the document that attach the configuration. */
+      readonly users: readonly AuditResource[];
+    }
   | { readonly ok: false; readonly result: RuleResult };
 
 /** Parse `server_properties`; Express is true when every cluster attaching it uses Express brokers. */
 export function readConfiguration(configuration: AuditResource, ctx: RuleContext): ParsedConfiguration {
   const text = configuration.attributes.server_properties;
   if (typeof text !== "string") return { ok: false, result: notApplicable("server_properties is not set") };
-  if (isUnresolved(text)) return { ok: false, result: notApplicable("server_properties is an unresolved expression") };
+  if (isUnresolved(text)) {
+    return { ok: false, result: notVerifiable("server_properties is an unresolved expression", [text]) };
+  }
   const users = configurationUsers(ctx.doc, configuration);
-  return { ok: true, props: parseServerProperties(text), express: users.length > 0 && users.every(isExpressCluster) };
+  return {
+    ok: true,
+    props: parseServerProperties(text),
+    express: users.length > 0 && users.every(isExpressCluster),
+    users,
+  };
+}
+
+/** Resource types a broker-baseline rule evaluates: configurations, and clusters whose configuration is out of sight. */
+export const BASELINE_RULE_TYPES = ["aws_msk_configuration", "aws_msk_cluster"] as const;
+
+/**
+ * A broker-baseline rule evaluated on a cluster: not applicable when its configuration is in the
+ * document (checked there) or absent (KS-MSK-009), not verifiable when it is out of sight.
+ */
+export function clusterConfigurationResult(
+  cluster: AuditResource,
+  ctx: RuleContext,
+  key: string,
+  fixedOnExpress: boolean,
+): RuleResult {
+  const arn = block(cluster.attributes, "configuration_info")?.arn;
+  if (!isSet(arn)) return notApplicable("no configuration attached (see KS-MSK-009)");
+  if (fixedOnExpress && isExpressCluster(cluster)) return notApplicable(`Express brokers fix ${key} themselves`);
+  if (ctx.doc.targets(arn).some((t) => t.type === "aws_msk_configuration")) {
+    return notApplicable("its configuration is checked on the aws_msk_configuration");
+  }
+  return notVerifiable(`its configuration is not in this document: ${key} cannot be read`, ctx.doc.outside(arn));
 }
 
 /** The effective value of a key: as set, else the MSK default. */
@@ -60,8 +97,14 @@ export function baselineEqualsRule(spec: BaselineEqualsRuleSpec): AuditRule {
     explanation: spec.explanation,
     fix: `Add "${spec.key}=${required}" to server_properties.`,
     controls: [],
-    resourceTypes: ["aws_msk_configuration"],
+    constructFix: {
+      MskCluster: `The MskCluster writes ${spec.key}=${required}: remove ${spec.key} from the serverProperties prop.`,
+    },
+    resourceTypes: BASELINE_RULE_TYPES,
     evaluate(configuration, ctx) {
+      if (configuration.type === "aws_msk_cluster") {
+        return clusterConfigurationResult(configuration, ctx, spec.key, spec.fixedOnExpress === true);
+      }
       const parsed = readConfiguration(configuration, ctx);
       if (!parsed.ok) return parsed.result;
       if (spec.fixedOnExpress && parsed.express) return notApplicable(`Express brokers fix ${spec.key} = ${required}`);
@@ -72,4 +115,36 @@ export function baselineEqualsRule(spec: BaselineEqualsRuleSpec): AuditRule {
       );
     },
   });
+}
+
+/**
+ * The smallest replication the standard accepts for a configuration, from the same data the
+ * constructs use: the baseline for the smallest cluster that attaches it (`brokerBaseline`), never
+ * below what the tier allows (`TIER_POLICIES[tier].minBrokerNodes`). A dev configuration of a
+ * two-broker cluster therefore needs default.replication.factor 2 and min.insync.replicas 1; staging,
+ * prod and unknown tiers need 3 and 2.
+ */
+export function requiredReplication(
+  configuration: AuditResource,
+  users: readonly AuditResource[],
+  ctx: RuleContext,
+): { readonly replicationFactor: number; readonly minInsyncReplicas: number; readonly why: string } {
+  const strict = {
+    replicationFactor: BASELINE_REQUIREMENTS["default.replication.factor"].min,
+    minInsyncReplicas: BASELINE_REQUIREMENTS["min.insync.replicas"].min,
+  };
+  const tier = supportingTier(configuration, users, ownTier, ctx.tierOf);
+  if (!tier) return { ...strict, why: "the baseline" };
+  const policy = TIER_POLICIES[tier];
+  const counts = users.map((u) => num(u.attributes.number_of_broker_nodes)).filter((n): n is number => n !== undefined);
+  const smallest = Math.max(policy.minBrokerNodes, counts.length > 0 ? Math.min(...counts) : policy.minBrokerNodes);
+  const baseline = Object.fromEntries(
+    brokerBaseline({ brokerNodes: smallest, express: false }).map((p) => [p.key, p.value]),
+  );
+  const replicationFactor = Math.min(strict.replicationFactor, Number(baseline["default.replication.factor"]));
+  const minInsyncReplicas = Math.min(strict.minInsyncReplicas, Number(baseline["min.insync.replicas"]));
+  if (replicationFactor === strict.replicationFactor && minInsyncReplicas === strict.minInsyncReplicas) {
+    return { ...strict, why: "the baseline" };
+  }
+  return { replicationFactor, minInsyncReplicas, why: `the ${tier} baseline for ${smallest} brokers` };
 }

@@ -2,7 +2,8 @@
  * IAM policy statements of `aws_iam_policy`-style resources: parsed from the `policy` JSON, or
  * read from the `aws_iam_policy_document` data source the policy references.
  */
-import type { AuditResource, DocumentView } from "../../types";
+import { notApplicable, notVerifiable } from "../../rule";
+import type { AuditResource, DocumentView, RuleResult } from "../../types";
 import { blocks, str, strings } from "../../values";
 import { parseJsonTemplate } from "../../../core/json-template";
 
@@ -48,8 +49,7 @@ function fromPolicyDocument(data: AuditResource): PolicyStatement[] | undefined 
   }));
 }
 
-/** Statements of a policy resource, or undefined when they cannot be read from the document. */
-export function policyStatements(resource: AuditResource, doc: DocumentView): PolicyStatement[] | undefined {
+function readStatements(resource: AuditResource, doc: DocumentView): PolicyStatement[] | undefined {
   const policy = resource.attributes.policy;
   if (typeof policy !== "string") return undefined;
   const parsed = fromJson(policy);
@@ -57,6 +57,18 @@ export function policyStatements(resource: AuditResource, doc: DocumentView): Po
   const target = doc.resolve(policy);
   if (target?.type === "aws_iam_policy_document") return fromPolicyDocument(target);
   return undefined;
+}
+
+const STATEMENTS = {};
+
+/**
+ * Statements of a policy resource, or undefined when they cannot be read from the document
+ * (parsed once per document: several rules and the inventory read the same policy).
+ */
+export function policyStatements(resource: AuditResource, doc: DocumentView): readonly PolicyStatement[] | undefined {
+  const cache = doc.memo(STATEMENTS, () => new Map<AuditResource, PolicyStatement[] | undefined>());
+  if (!cache.has(resource)) cache.set(resource, readStatements(resource, doc));
+  return cache.get(resource);
 }
 
 /** True when an action pattern covers kafka-cluster data-plane actions. */
@@ -69,4 +81,23 @@ export function coversKafkaCluster(action: string): boolean {
 export function isKafkaClusterWildcard(action: string): boolean {
   const a = action.toLowerCase();
   return a === "*" || a === "kafka-cluster:*";
+}
+
+/**
+ * The result when a policy's statements cannot be read: not verifiable when the policy is a
+ * reference whose target is out of sight or known only after apply, not applicable otherwise
+ * (no policy, or text that is not JSON).
+ */
+export function unreadablePolicy(policy: AuditResource, doc: DocumentView): RuleResult {
+  const value = policy.attributes.policy;
+  if (typeof value === "string" && value.includes("${")) {
+    const missing = doc.outside(value);
+    return missing.length > 0
+      ? notVerifiable("the policy document it references is not in this document", missing)
+      : notVerifiable(
+          "the policy is an expression the audit cannot read (e.g. jsonencode, or known only after apply)",
+          [value],
+        );
+  }
+  return notApplicable("policy is not readable JSON or a policy-document reference");
 }

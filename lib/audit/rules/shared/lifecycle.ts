@@ -1,19 +1,23 @@
 /**
  * The shared logic of the "prod resources carry `lifecycle.prevent_destroy`" rules.
  */
-import { notApplicable, pass, fail } from "../../rule";
+import { TIER_POLICIES } from "../../../standards/tiers";
+import { fail, notApplicable, notVerifiable, pass } from "../../rule";
 import type { AuditResource, RuleContext, RuleResult } from "../../types";
 import { preventDestroy } from "../../values";
 
+/** Why a `prevent_destroy` check cannot be made on `terraform show -json` output. */
+export const LIFECYCLE_NOT_IN_PLANS = "lifecycle blocks are not part of plan or state output";
+
 /**
- * Compliant when the resource is not prod, carries `prevent_destroy`, or records a `retire`
- * reason in its metadata (deletion is then intended).
+ * Compliant when the resource's tier does not require `prevent_destroy` (`TIER_POLICIES[tier].preventDestroy`:
+ * prod only), carries it, or records a `retire` reason in its metadata (deletion is then intended).
  */
 export function requirePreventDestroyInProd(resource: AuditResource, ctx: RuleContext, what: string): RuleResult {
-  if (!ctx.doc.lifecycleKnown) return notApplicable("lifecycle blocks are not part of plan or state output");
   const tier = ctx.tierOf(resource);
   if (tier === undefined) return notApplicable("tier unknown");
-  if (tier !== "prod") return notApplicable(`tier ${tier} does not require prevent_destroy`);
+  if (!TIER_POLICIES[tier].preventDestroy) return notApplicable(`tier ${tier} does not require prevent_destroy`);
+  if (!ctx.doc.lifecycleKnown) return notVerifiable(LIFECYCLE_NOT_IN_PLANS);
   if (preventDestroy(resource.attributes)) return pass();
   if (resource.metadata?.retire) return pass();
   return fail(

@@ -39,22 +39,84 @@ export function isExpressCluster(cluster: AuditResource): boolean {
   return type !== undefined && type.startsWith("express.");
 }
 
-/** Clusters and connectors whose CloudWatch log destination is `logGroup` (by reference or name). */
-export function logGroupUsers(doc: DocumentView, logGroup: AuditResource): AuditResource[] {
-  const users: AuditResource[] = [];
-  for (const r of [...doc.ofType("aws_msk_cluster"), ...doc.ofType("aws_mskconnect_connector")]) {
-    const cw = logDestinations(r).find((d) => d.kind === "cloudwatch_logs");
-    const target = cw?.attributes.log_group;
-    if (target !== undefined && doc.refersTo(target, logGroup)) users.push(r);
-  }
-  return users;
+/** The CloudWatch log group reference of a cluster's broker logs or a connector's worker logs. */
+export function cloudWatchLogGroupReference(resource: AuditResource): unknown {
+  return logDestinations(resource).find((d) => d.kind === "cloudwatch_logs")?.attributes.log_group;
 }
 
+const LOG_GROUP_USERS = {};
+
+/** Clusters and connectors whose CloudWatch log destination is `logGroup` (by reference or name). */
+export function logGroupUsers(doc: DocumentView, logGroup: AuditResource): readonly AuditResource[] {
+  const index = doc.memo(LOG_GROUP_USERS, () => {
+    const map = new Map<AuditResource, AuditResource[]>();
+    for (const r of [...doc.ofType("aws_msk_cluster"), ...doc.ofType("aws_mskconnect_connector")]) {
+      for (const g of doc.targets(cloudWatchLogGroupReference(r))) {
+        if (g.type !== "aws_cloudwatch_log_group") continue;
+        const list = map.get(g);
+        if (list) list.push(r);
+        else map.set(g, [r]);
+      }
+    }
+    return map;
+  });
+  return index.get(logGroup) ?? [];
+}
+
+/** Log group names MSK and MSK Connect deliveries conventionally use (and the library writes). */
+const KAFKA_LOG_GROUP_NAME = /^\/aws\/msk(connect)?\//;
+
+/**
+ * True when a log group holds broker or connector logs: a cluster or connector in the document
+ * delivers to it, or, when its users are out of sight, its own name or the library's metadata says so.
+ */
+export function isKafkaLogGroup(doc: DocumentView, logGroup: AuditResource): boolean {
+  if (logGroupUsers(doc, logGroup).length > 0) return true;
+  const name = str(logGroup.attributes.name);
+  return logGroup.metadata?.construct === "MskCluster" || (name !== undefined && KAFKA_LOG_GROUP_NAME.test(name));
+}
+
+/** Resource types that deliver logs to a CloudWatch log group. */
+export const LOG_GROUP_USER_TYPES = ["aws_msk_cluster", "aws_mskconnect_connector"] as const;
+
+/**
+ * For a log-group rule evaluated on a cluster or connector: its CloudWatch log group is in the
+ * document (checked there) or out of sight (`missing` names it).
+ */
+export function logGroupOutOfSight(
+  doc: DocumentView,
+  resource: AuditResource,
+):
+  | { readonly applies: false; readonly reason: string }
+  | { readonly applies: true; readonly missing: readonly string[] } {
+  const cw = logDestinations(resource).find((d) => d.kind === "cloudwatch_logs");
+  if (!cw || cw.enabled === false) return { applies: false, reason: "delivers no logs to CloudWatch Logs" };
+  const ref = cw.attributes.log_group;
+  if (doc.targets(ref).some((g) => g.type === "aws_cloudwatch_log_group")) {
+    return { applies: false, reason: "its log group is checked on the aws_cloudwatch_log_group" };
+  }
+  const missing = doc.outside(ref);
+  if (missing.length === 0) return { applies: false, reason: "names no log group" };
+  return { applies: true, missing };
+}
+
+const CONFIGURATION_USERS = {};
+
 /** Clusters that attach `configuration` through `configuration_info.arn`. */
-export function configurationUsers(doc: DocumentView, configuration: AuditResource): AuditResource[] {
-  return doc
-    .ofType("aws_msk_cluster")
-    .filter((c) => doc.refersTo(block(c.attributes, "configuration_info")?.arn, configuration));
+export function configurationUsers(doc: DocumentView, configuration: AuditResource): readonly AuditResource[] {
+  const index = doc.memo(CONFIGURATION_USERS, () => {
+    const map = new Map<AuditResource, AuditResource[]>();
+    for (const c of doc.ofType("aws_msk_cluster")) {
+      for (const t of doc.targets(block(c.attributes, "configuration_info")?.arn)) {
+        if (t.type !== "aws_msk_configuration") continue;
+        const list = map.get(t);
+        if (list) list.push(c);
+        else map.set(t, [c]);
+      }
+    }
+    return map;
+  });
+  return index.get(configuration) ?? [];
 }
 
 const TIER_ORDER: readonly EnvironmentTier[] = ["dev", "staging", "prod"];

@@ -2,11 +2,15 @@
  * One view over `kafka_topic` (Mongey/kafka) and `confluent_kafka_topic`.
  */
 import { TOPIC_CLASSES, type TopicClass, type TopicClassName } from "../../../standards/topic-classes";
-import type { AuditResource } from "../../types";
-import { num, str, stringMap } from "../../values";
+import { notApplicable, notVerifiable } from "../../rule";
+import type { AuditResource, RuleResult } from "../../types";
+import { isUnresolved, num, str, stringMap } from "../../values";
 
 /** Resource types that define a topic. */
 export const TOPIC_TYPES = ["kafka_topic", "confluent_kafka_topic"] as const;
+
+/** The standard's replication factor: three replicas over three AZs (every topic class requires at least 3). */
+export const STANDARD_REPLICATION_FACTOR = 3;
 
 /** Confluent Cloud fixes the replication factor at 3 (kafka-facts §B8). */
 const CONFLUENT_REPLICATION_FACTOR = 3;
@@ -57,4 +61,15 @@ export function describeRetention(ms: number): string {
   if (ms < 0) return "unlimited (-1)";
   const days = ms / 86400000;
   return Number.isInteger(days) ? `${days} days` : `${ms} ms`;
+}
+
+/** The result when `retention.ms` is not a number: not verifiable for a reference, not applicable for other text. */
+export function unreadableRetention(raw: string | undefined): RuleResult {
+  if (isUnresolved(raw)) return notVerifiable("retention.ms is an unresolved reference", [String(raw)]);
+  return notApplicable("retention.ms is not a literal number");
+}
+
+/** The replication factor a topic needs: the standard's, or its class's when higher. */
+export function requiredReplicationFactor(view: TopicView): number {
+  return Math.max(STANDARD_REPLICATION_FACTOR, view.topicClass?.minReplicationFactor ?? 0);
 }

@@ -1,5 +1,6 @@
-import { defineRule, fail, notApplicable, pass } from "../../rule";
+import { defineRule, fail, notApplicable, notVerifiable, pass } from "../../rule";
 import { preventDestroy } from "../../values";
+import { LIFECYCLE_NOT_IN_PLANS } from "../shared/lifecycle";
 import { TOPIC_TYPES, topicView } from "../shared/topics";
 
 /** Audit-class topics carry `prevent_destroy` in every tier. */
@@ -17,7 +18,7 @@ export const soxAuditTopicProtected = defineRule({
   resourceTypes: TOPIC_TYPES,
   evaluate(topic, ctx) {
     if (topicView(topic).className !== "audit") return notApplicable("not an audit-class topic");
-    if (!ctx.doc.lifecycleKnown) return notApplicable("lifecycle blocks are not part of plan or state output");
+    if (!ctx.doc.lifecycleKnown) return notVerifiable(LIFECYCLE_NOT_IN_PLANS);
     if (preventDestroy(topic.attributes)) return pass();
     if (topic.metadata?.retire && topic.metadata.archive) return pass();
     return fail("audit topic without lifecycle.prevent_destroy = true");

@@ -1,7 +1,7 @@
 import { KAFKA_DEFAULT_RETENTION_MS } from "../../../standards/audit-controls";
 import { TOPIC_CLASS_NAMES } from "../../../standards/topic-classes";
 import { defineRule, fail, notApplicable, pass } from "../../rule";
-import { TOPIC_TYPES, describeRetention, effectiveRetentionMs, topicView } from "../shared/topics";
+import { TOPIC_TYPES, describeRetention, effectiveRetentionMs, topicView, unreadableRetention } from "../shared/topics";
 
 /**
  * A topic of a known class uses the class's retention and cleanup policy, unless the construct
@@ -15,6 +15,10 @@ export const topicRetentionMatchesClass = defineRule({
   explanation:
     "The class fixes how long data is replayable and when it is deleted; an unrecorded deviation makes consumers' replay window and storage cost differ from what the class promises.",
   fix: "Use the class's retention.ms and cleanup.policy, or record the deviation as an override with its reason.",
+  constructFix: {
+    KafkaTopic:
+      "Remove retention.ms and cleanup.policy from the config of addTopic (the class sets them), or choose the topicClass whose retention you need.",
+  },
   controls: [],
   resourceTypes: TOPIC_TYPES,
   evaluate(topic) {
@@ -29,7 +33,7 @@ export const topicRetentionMatchesClass = defineRule({
     const policy = (view.config["cleanup.policy"] ?? "delete").replace(/\s+/g, "");
     if (policy !== cls.cleanupPolicy) problems.push(`cleanup.policy ${policy} (class: ${cls.cleanupPolicy})`);
     const retention = effectiveRetentionMs(view.config, KAFKA_DEFAULT_RETENTION_MS);
-    if (retention.value === undefined) return notApplicable("retention.ms is not a literal number");
+    if (retention.value === undefined) return unreadableRetention(view.config["retention.ms"]);
     if (policy.includes("delete") && retention.value !== cls.retentionMs) {
       problems.push(
         `retention ${describeRetention(retention.value)}${retention.defaulted ? " (default)" : ""} (class: ${describeRetention(cls.retentionMs)})`,
