@@ -2,6 +2,7 @@ import { App, TerraformStack } from "cdktf";
 import * as mskBasic from "./msk-basic/main";
 import * as mskComplete from "./msk-complete/main";
 import * as mskTopics from "./msk-topics/main";
+import * as mskSecurity from "./msk-security/main";
 import * as confluentBasic from "./confluent-basic/main";
 import * as confluentComplete from "./confluent-complete/main";
 import * as confluentDr from "./confluent-dr/main";
@@ -21,6 +22,7 @@ export const EXAMPLES: readonly ExampleEntry[] = [
   { name: "msk-complete", build: mskComplete.build },
   { name: "msk-topics", build: mskTopics.build },
   { name: "msk-scale", build: mskScale.build },
+  { name: "msk-security", build: mskSecurity.build },
   { name: "confluent-basic", build: confluentBasic.build },
   { name: "confluent-complete", build: confluentComplete.build },
   { name: "confluent-dr", build: confluentDr.build },

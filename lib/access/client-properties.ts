@@ -137,6 +137,14 @@ export function renderClientProperties(input: ClientPropertiesInput): string {
     lines.push(
       `#   ${CLIENT_SECRET_ENV.scramPassword}: the password in Secrets Manager secret AmazonMSK_${input.clusterName}_${input.application.principal.name}`,
     );
+  if (input.auth === "msk-tls") {
+    lines.push(
+      input.library === "java"
+        ? "#   KAFKA_KEYSTORE / KAFKA_KEYSTORE_PASSWORD: a PKCS12 keystore with the client certificate and its key / its password"
+        : "#   KAFKA_CLIENT_CERT / KAFKA_CLIENT_KEY: PEM files of the client certificate and of its key",
+      `#   Certificate subject (the principal of the ACLs and quotas, exactly as written): ${input.application.principal.name}`,
+    );
+  }
   if (input.auth === "confluent-api-key")
     lines.push(
       `#   ${CLIENT_SECRET_ENV.apiKey} / ${CLIENT_SECRET_ENV.apiSecret}: the application's API key (sensitive Terraform outputs)`,

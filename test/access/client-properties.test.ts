@@ -100,6 +100,28 @@ describe("client properties", () => {
       'sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="billing" password="${env:KAFKA_SASL_PASSWORD}";',
     ]);
   });
+
+  test.each([
+    [
+      "java",
+      "#   KAFKA_KEYSTORE / KAFKA_KEYSTORE_PASSWORD: a PKCS12 keystore with the client certificate and its key / its password\n",
+    ],
+    ["librdkafka", "#   KAFKA_CLIENT_CERT / KAFKA_CLIENT_KEY: PEM files of the client certificate and of its key\n"],
+  ] as const)("rendered mTLS file (%s): header names the key material and the certificate subject", (library, line) => {
+    const text = renderClientProperties({
+      application: app(KafkaPrincipal.tlsCertificate("CN=billing,OU=payments,O=Example Corp")),
+      clusterName: "shop-prod",
+      auth: "msk-tls",
+      library,
+      role: "consumer",
+      bootstrapOutput: "shop_bootstrap_brokers_tls",
+    });
+    expect(text).toContain(line);
+    expect(text).toContain(
+      "#   Certificate subject (the principal of the ACLs and quotas, exactly as written): CN=billing,OU=payments,O=Example Corp\n",
+    );
+    expect(text.indexOf("Certificate subject")).toBeLessThan(text.indexOf("security.protocol="));
+  });
 });
 
 // Property names from the Apache Kafka 3.9 producer/consumer/common client configuration reference

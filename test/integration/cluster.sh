@@ -4,6 +4,10 @@
 #
 #   cluster.sh start        build if needed, format storage, start 3 nodes, wait until ready
 #                           (refuses while a cluster of the same .work directory is running)
+#   cluster.sh start --secured
+#                           the same nodes with TLS only: SASL_SSL (SCRAM-SHA-512) and SSL with
+#                           client certificates for clients, SSL between brokers and controllers;
+#                           no PLAINTEXT listener. CA and broker certificate generated at start.
 #   cluster.sh stop         stop every node (TERM, then KILL of each node's process group)
 #   cluster.sh status       one line per node; exit 0 when all are up
 #   cluster.sh kill N       SIGKILL node N (a crash: no controlled shutdown)
@@ -65,6 +69,66 @@ transaction.state.log.num.partitions=6
 PROPS
 }
 
+# The secured node: the same identity, quorum and storage, every listener on TLS. Clients connect
+# over SASL_SSL with SCRAM-SHA-512 or over SSL with a client certificate (ssl.client.auth=required);
+# brokers and controllers talk SSL with the broker certificate, whose subject is a super user, as is
+# the SCRAM user it-admin the test's admin client authenticates as (created at format time).
+# Nothing listens without TLS: the PLAINTEXT and SASL_PLAINTEXT client ports stay closed.
+secured_settings() {
+  local n="$1" voters="" i pass
+  pass="$(cat "$IT_TLS/store.pass")"
+  for i in $(seq 1 "$IT_BROKERS"); do voters="${voters:+$voters,}$i@127.0.0.1:$(it_controller_port "$i")"; done
+  cat <<PROPS
+process.roles=broker,controller
+node.id=$n
+controller.quorum.voters=$voters
+controller.listener.names=CONTROLLER
+listeners=SASL_SSL://127.0.0.1:$(it_scram_port "$n"),SSL://127.0.0.1:$(it_mtls_port "$n"),CONTROLLER://127.0.0.1:$(it_controller_port "$n")
+advertised.listeners=SASL_SSL://127.0.0.1:$(it_scram_port "$n"),SSL://127.0.0.1:$(it_mtls_port "$n")
+inter.broker.listener.name=SSL
+listener.security.protocol.map=CONTROLLER:SSL,SASL_SSL:SASL_SSL,SSL:SSL
+sasl.enabled.mechanisms=SCRAM-SHA-512
+listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;
+listener.name.ssl.ssl.client.auth=required
+listener.name.controller.ssl.client.auth=required
+ssl.keystore.type=PKCS12
+ssl.keystore.location=$IT_TLS/broker.p12
+ssl.keystore.password=$pass
+ssl.key.password=$pass
+ssl.truststore.type=PEM
+ssl.truststore.location=$IT_TLS/ca.pem
+log.dirs=$(node_dir "$n")/data
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+super.users=User:$IT_ADMIN_USER;User:$(cat "$IT_TLS/broker.principal")
+group.initial.rebalance.delay.ms=0
+offsets.topic.num.partitions=6
+transaction.state.log.num.partitions=6
+PROPS
+}
+
+# CA, broker certificate (SAN 127.0.0.1) and keystore, the admin user's password and its client
+# settings, all under $IT_TLS.
+secured_material() {
+  local pass admin_pass
+  mkdir -p "$IT_TLS"
+  chmod 700 "$IT_TLS"
+  pass="$(openssl rand -hex 16)"
+  admin_pass="$(openssl rand -hex 16)"
+  echo "$pass" >"$IT_TLS/store.pass"
+  echo "$admin_pass" >"$IT_TLS/admin.pass"
+  it_tls_ca "$IT_TLS" ca "/CN=kafka-standards integration CA" || it_die "openssl could not create the CA"
+  it_tls_cert "$IT_TLS" broker "/O=kafka-standards-it/CN=kafka-broker" ca "$pass" "IP:127.0.0.1,DNS:localhost" ||
+    it_die "openssl could not create the broker certificate"
+  it_tls_subject "$IT_TLS/broker.pem" >"$IT_TLS/broker.principal"
+  cat >"$IT_TLS/admin.properties" <<PROPS
+security.protocol=SASL_SSL
+sasl.mechanism=SCRAM-SHA-512
+sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="$IT_ADMIN_USER" password="$admin_pass";
+ssl.truststore.type=PEM
+ssl.truststore.location=$IT_TLS/ca.pem
+PROPS
+}
+
 start_node() {
   local n="$1" dir
   dir="$(node_dir "$n")"
@@ -117,7 +181,8 @@ stop_all() {
 }
 
 cmd_start() {
-  local n port release cluster_id
+  local secured="${1:-}" n port release cluster_id format_args=()
+  case "$secured" in "" | --secured) ;; *) it_die "cluster.sh start: unknown option $secured (--secured or none)" ;; esac
   for n in $(seq 1 "$IT_BROKERS"); do
     if node_alive "$n"; then
       it_die "a cluster is already running in $IT_CLUSTER (node $n); stop it first with cluster.sh stop"
@@ -126,12 +191,22 @@ cmd_start() {
   rm -f "$IT_CLUSTER/static-check.txt"
   it_build
   for n in $(seq 1 "$IT_BROKERS"); do
-    for port in "$(it_client_port "$n")" "$(it_controller_port "$n")" "$(it_sasl_port "$n")"; do
+    for port in "$(it_client_port "$n")" "$(it_controller_port "$n")" "$(it_sasl_port "$n")" \
+      "$(it_scram_port "$n")" "$(it_mtls_port "$n")"; do
       it_port_open "$port" && it_die "port $port is in use (another cluster? set KAFKA_IT_BASE_PORT)"
     done
   done
   rm -rf "$IT_CLUSTER"
   mkdir -p "$IT_CLUSTER"
+  unset KAFKA_IT_ADMIN_CONFIG
+  if [ "$secured" = "--secured" ]; then
+    secured_material
+    # SCRAM credentials are metadata records: the admin's is written at format time, before any
+    # listener could accept it.
+    format_args=(--add-scram "SCRAM-SHA-512=[name=$IT_ADMIN_USER,password=$(cat "$IT_TLS/admin.pass")]")
+    touch "$IT_CLUSTER/secured"
+    export KAFKA_IT_ADMIN_CONFIG="$IT_TLS/admin.properties"
+  fi
 
   # The baseline, exactly as MskCluster renders it.
   (cd "$REPO_ROOT" && npx --no-install ts-node --transpile-only bin/print-baseline.ts --brokers "$IT_BROKERS") \
@@ -140,7 +215,11 @@ cmd_start() {
 
   for n in $(seq 1 "$IT_BROKERS"); do
     mkdir -p "$(node_dir "$n")"
-    local_settings "$n" >"$(node_dir "$n")/local.properties"
+    if it_secured; then
+      secured_settings "$n" >"$(node_dir "$n")/local.properties"
+    else
+      local_settings "$n" >"$(node_dir "$n")/local.properties"
+    fi
     {
       echo "# Broker baseline (bin/print-baseline.ts --brokers $IT_BROKERS)"
       cat "$IT_CLUSTER/baseline.properties"
@@ -161,14 +240,18 @@ cmd_start() {
   cluster_id="$(it_java kafka.tools.StorageTool random-uuid | tail -n 1)"
   for n in $(seq 1 "$IT_BROKERS"); do
     it_java kafka.tools.StorageTool format -t "$cluster_id" -c "$(node_dir "$n")/server.properties" \
-      >"$(node_dir "$n")/format.log" 2>&1 || {
+      "${format_args[@]}" >"$(node_dir "$n")/format.log" 2>&1 || {
       cat "$(node_dir "$n")/format.log" >&2
       it_die "formatting node $n failed"
     }
   done
   for n in $(seq 1 "$IT_BROKERS"); do start_node "$n"; done
   release="$(basename "$(compgen -G "$IT_DIR/target/lib/kafka_2.13-*.jar" | head -n 1)" .jar)"
-  it_log "started $IT_BROKERS KRaft nodes (${release#kafka_2.13-}) on $(it_bootstrap); waiting until ready"
+  if it_secured; then
+    it_log "started $IT_BROKERS secured KRaft nodes (${release#kafka_2.13-}): SASL_SSL $(it_scram_bootstrap), mutual TLS $(it_mtls_bootstrap); waiting until ready"
+  else
+    it_log "started $IT_BROKERS KRaft nodes (${release#kafka_2.13-}) on $(it_bootstrap); waiting until ready"
+  fi
   if ! wait_ready; then
     stop_all
     it_die "the cluster did not become ready"
@@ -176,11 +259,13 @@ cmd_start() {
 }
 
 cmd_status() {
-  local n up=0 pgid
+  local n up=0 pgid port
   for n in $(seq 1 "$IT_BROKERS"); do
     pgid="$(node_pgid "$n")"
-    if node_alive "$n" && it_port_open "$(it_client_port "$n")"; then
-      echo "broker $n: up (process group $pgid, 127.0.0.1:$(it_client_port "$n"))"
+    port="$(it_client_port "$n")"
+    it_secured && port="$(it_scram_port "$n")"
+    if node_alive "$n" && it_port_open "$port"; then
+      echo "broker $n: up (process group $pgid, 127.0.0.1:$port)"
       up=$((up + 1))
     elif node_alive "$n"; then
       echo "broker $n: starting (process group $pgid)"
@@ -211,14 +296,14 @@ cmd_restart() {
 }
 
 case "${1:-}" in
-  start) it_lock && cmd_start ;;
+  start) it_lock && cmd_start "${2:-}" ;;
   stop) it_lock && stop_all ;;
   status) cmd_status ;;
   kill) it_lock && cmd_kill "${2:?node number}" ;;
   restart) it_lock && cmd_restart "${2:?node number}" ;;
   bootstrap) it_bootstrap ;;
   *)
-    echo "usage: $0 start|stop|status|kill N|restart N|bootstrap" >&2
+    echo "usage: $0 start [--secured]|stop|status|kill N|restart N|bootstrap" >&2
     exit 2
     ;;
 esac

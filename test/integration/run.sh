@@ -3,18 +3,25 @@
 # Integration tests against a real local Apache Kafka cluster (npm run test:integration).
 #
 # Builds the harness, starts the 3-broker KRaft cluster with the MskCluster broker baseline, runs
-# each check script in CHECKS, always stops the cluster, and ends with "N passed, N failed".
-# A check script prints PASS/FAIL lines (recorded in .work/results.txt) and exits non-zero on failure;
-# to add checks, add a script to CHECKS.
+# each check script in CHECKS, then restarts the nodes as the secured cluster (TLS listeners only,
+# SCRAM and mutual TLS) for each script in SECURED_CHECKS, always stops the cluster, and ends with
+# "N passed, N failed". A check script prints PASS/FAIL lines (recorded in .work/results.txt) and
+# exits non-zero on failure; to add checks, add a script to CHECKS or SECURED_CHECKS.
 set -uo pipefail
 # shellcheck source=common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 CHECKS=(verify-baseline.sh verify-topics.sh verify-clients.sh continuity.sh loadtest.sh)
-# Longest time one check script may take before it is stopped and counted as failed.
+SECURED_CHECKS=(security.sh)
+# Longest time one check script may take before it is stopped and counted as failed (security.sh
+# runs several checks in one script, so it has its own limit).
 CHECK_TIMEOUT_S="${KAFKA_IT_CHECK_TIMEOUT_S:-480}"
+SECURED_CHECK_TIMEOUT_S="${KAFKA_IT_SECURED_CHECK_TIMEOUT_S:-900}"
 
 started=$SECONDS
+# Checks may reuse what an earlier check of this run produced (security.sh: the synthesized examples).
+export KAFKA_IT_RUN_STARTED
+KAFKA_IT_RUN_STARTED="$(date +%s)"
 it_lock
 : >"$IT_RESULTS"
 export KAFKA_IT_RESULTS="$IT_RESULTS"
@@ -67,25 +74,42 @@ else
 fi
 
 status=0
-for check in "${CHECKS[@]}"; do
-  it_log "=== $check"
-  before="$(grep -c '^FAIL ' "$IT_RESULTS")" || before=0
-  run_child timeout -k 15 "$CHECK_TIMEOUT_S" bash "$IT_DIR/$check"
-  rc=$?
-  after="$(grep -c '^FAIL ' "$IT_RESULTS")" || after=0
-  if [ "$rc" -ne 0 ]; then
-    status=1
-    if [ "$after" -eq "$before" ]; then
-      if [ "$rc" -eq 124 ]; then
-        it_fail "$check finished within $CHECK_TIMEOUT_S s"
-      else
-        it_fail "$check exited with status $rc"
+# run_checks LIMIT_S SCRIPT...: each with that time limit; the cluster must survive each.
+run_checks() {
+  local limit="$1" check rc before after
+  shift
+  for check in "$@"; do
+    it_log "=== $check"
+    before="$(grep -c '^FAIL ' "$IT_RESULTS")" || before=0
+    run_child timeout -k 15 "$limit" bash "$IT_DIR/$check"
+    rc=$?
+    after="$(grep -c '^FAIL ' "$IT_RESULTS")" || after=0
+    if [ "$rc" -ne 0 ]; then
+      status=1
+      if [ "$after" -eq "$before" ]; then
+        if [ "$rc" -eq 124 ]; then
+          it_fail "$check finished within $limit s"
+        else
+          it_fail "$check exited with status $rc"
+        fi
       fi
     fi
-  fi
-  if ! "$IT_DIR/cluster.sh" status >/dev/null; then
-    it_fail "cluster still up after $check"
-    exit 1
-  fi
-done
+    if ! "$IT_DIR/cluster.sh" status >/dev/null; then
+      it_fail "cluster still up after $check"
+      exit 1
+    fi
+  done
+}
+run_checks "$CHECK_TIMEOUT_S" "${CHECKS[@]}"
+
+# The same nodes again, secured: nothing of the plain cluster is kept.
+"$IT_DIR/cluster.sh" stop || it_die "the plain cluster did not stop"
+if run_child "$IT_DIR/cluster.sh" start --secured; then
+  it_pass "3-broker KRaft cluster restarted secured (SASL_SSL/SCRAM-SHA-512, SSL with client certificates, TLS between nodes, no PLAINTEXT listener) and became ready"
+else
+  [ -f "$IT_CLUSTER/static-check.txt" ] && grep -E '^FAIL ' "$IT_CLUSTER/static-check.txt" | it_record
+  it_fail "3-broker KRaft cluster restarted secured and became ready"
+  exit 1
+fi
+run_checks "$SECURED_CHECK_TIMEOUT_S" "${SECURED_CHECKS[@]}"
 exit "$status"

@@ -6,7 +6,8 @@
 #     stacks/<stack>/kafka-standards/clients/<cluster>/<app>-<producer|consumer>.<java|librdkafka>.properties
 #   - the variables the files reference (${env:NAME} for Java, ${NAME} for librdkafka) are set:
 #     KAFKA_BOOTSTRAP_SERVERS to the local cluster, KAFKA_API_KEY/KAFKA_API_SECRET to the local
-#     SASL/PLAIN user, every other one to a dummy value;
+#     SASL/PLAIN user, the mutual-TLS key material (KAFKA_KEYSTORE and its password, KAFKA_CLIENT_CERT,
+#     KAFKA_CLIENT_KEY) to a throwaway certificate, every other one to a dummy value;
 #   - Java (ClientProfileCheck): every key is a ProducerConfig/ConsumerConfig name, every value
 #     valid, every reference resolved by the file's EnvVarConfigProvider; then a KafkaProducer /
 #     KafkaConsumer built from the file produces / consumes one record on the local cluster;
@@ -26,9 +27,7 @@ set -uo pipefail
 # shellcheck source=common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-# confluent-kafka for Python, pinned; its wheel bundles librdkafka.
-CONFLUENT_KAFKA_VERSION="2.16.1"
-VENV="$IT_DIR/.work/venv-confluent-kafka-$CONFLUENT_KAFKA_VERSION"
+VENV="$IT_CONFLUENT_KAFKA_VENV"
 OUT="$IT_WORK/clients"
 TOPIC="it-clients.profiles"
 BOOTSTRAP="$(it_bootstrap)"
@@ -53,12 +52,22 @@ if [ "${#java_files[@]}" -eq 0 ] || [ "${#rdk_files[@]}" -eq 0 ]; then
 fi
 it_log "verify-clients: ${#java_files[@]} Java and ${#rdk_files[@]} librdkafka files"
 
-# Values for the variables the files reference.
+# Values for the variables the files reference. Mutual-TLS files name key material, which librdkafka
+# loads when the client is built: a throwaway certificate (the plain cluster does not ask for one).
+mkdir -p "$OUT/tls"
+tls_pass="$(openssl rand -hex 12)"
+it_tls_ca "$OUT/tls" ca "/CN=verify-clients throwaway CA" &&
+  it_tls_cert "$OUT/tls" client "/CN=verify-clients" ca "$tls_pass" >"$OUT/tls/openssl.log" 2>&1 ||
+  it_die "openssl could not create a throwaway client certificate"
 while IFS= read -r name; do
   case "$name" in
     KAFKA_BOOTSTRAP_SERVERS) value="$BOOTSTRAP" ;;
     KAFKA_API_KEY) value="it-app" ;;
     KAFKA_API_SECRET) value="it-app-secret" ;;
+    KAFKA_KEYSTORE) value="$OUT/tls/client.p12" ;;
+    KAFKA_KEYSTORE_PASSWORD) value="$tls_pass" ;;
+    KAFKA_CLIENT_CERT) value="$OUT/tls/client.pem" ;;
+    KAFKA_CLIENT_KEY) value="$OUT/tls/client.key" ;;
     *) value="it-dummy-$name" ;;
   esac
   export "$name=$value"
@@ -81,26 +90,8 @@ status=0
 it_check "Java client files" it_java kafkastandards.it.ClientProfileCheck java --bootstrap "$BOOTSTRAP" \
   --sasl-bootstrap "$SASL_BOOTSTRAP" --topic "$TOPIC" --self-test true "${java_files[@]}" || status=1
 
-# confluent-kafka in a venv of its own, installed once (under a lock: runs beside each other share it).
-install_venv() {
-  local started=$SECONDS
-  mkdir -p "$(dirname "$VENV")"
-  exec 8>>"$VENV.lock"
-  flock -w 300 8 || return 1
-  if [ -f "$VENV/.installed" ] && "$VENV/bin/python" -c 'import confluent_kafka' 2>/dev/null; then
-    venv_note="already installed"
-    return 0
-  fi
-  rm -rf "$VENV"
-  python3 -m venv "$VENV" || return 1
-  "$VENV/bin/python" -m pip install --disable-pip-version-check --no-input -q \
-    "confluent-kafka==$CONFLUENT_KAFKA_VERSION" || return 1
-  # Written last: a venv without it (an interrupted install) is rebuilt.
-  touch "$VENV/.installed"
-  venv_note="installed in $((SECONDS - started)) s"
-}
 venv_note=""
-if install_venv >"$OUT/venv.log" 2>&1; then
+if it_confluent_kafka_venv >"$OUT/venv.log" 2>&1; then
   exec 8>&-
   lib="$("$VENV/bin/python" -c 'import confluent_kafka as c; print(c.libversion()[0])')"
   it_log "verify-clients: confluent-kafka $CONFLUENT_KAFKA_VERSION (librdkafka $lib) $venv_note"

@@ -71,13 +71,24 @@ final class Cli {
     return ordered;
   }
 
-  static Admin admin(String bootstrap) {
+  /**
+   * An admin client of the test's super user: PLAINTEXT, or on the secured cluster the settings in
+   * the file KAFKA_IT_ADMIN_CONFIG names (SASL_SSL as it-admin, trusting the test CA).
+   */
+  static Admin admin(String bootstrap) throws IOException {
+    return Admin.create(adminProperties(bootstrap));
+  }
+
+  /** The super user's connection settings (see {@link #admin}), usable by any client. */
+  static Properties adminProperties(String bootstrap) throws IOException {
     Properties p = new Properties();
+    String file = System.getenv("KAFKA_IT_ADMIN_CONFIG");
+    if (file != null && !file.isEmpty()) p.putAll(readProperties(Path.of(file)));
     p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
     p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "20000");
     p.put(AdminClientConfig.CLIENT_ID_CONFIG, "it-admin");
-    return Admin.create(p);
+    return p;
   }
 
   static void pass(String name) {
