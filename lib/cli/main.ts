@@ -6,6 +6,7 @@ import { KafkaStandardsError } from "../errors";
 import { AuditInputError } from "../audit/loaders/input-error";
 import { AUDIT_COMMAND } from "./commands/audit";
 import { DOCS_COMMAND } from "./commands/docs";
+import { INSPECT_COMMAND } from "./commands/inspect";
 import { LOADTEST_COMMAND } from "./commands/loadtest";
 import { EXIT, PROCESS_IO, type CliCommand, type CliIo } from "./io";
 import { UsageError } from "./usage-error";
@@ -14,6 +15,7 @@ import { UsageError } from "./usage-error";
 export const COMMANDS: Readonly<Record<string, CliCommand>> = Object.freeze({
   audit: AUDIT_COMMAND,
   docs: DOCS_COMMAND,
+  inspect: INSPECT_COMMAND,
   loadtest: LOADTEST_COMMAND,
 });
 
