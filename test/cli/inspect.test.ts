@@ -30,8 +30,8 @@ test.each([
     "--json and --markdown exclude each other [KSE-INSPECT-004]",
   ],
   [
-    ["inspect", "--bootstrap-server", "a:1", "--max-lag", "-3"],
-    "--max-lag -3 is not a whole number of messages [KSE-INSPECT-004]",
+    ["inspect", "--bootstrap-server", "a:1", "--max-lag", "1.5"],
+    "--max-lag 1.5 is not a whole number of messages [KSE-INSPECT-004]",
   ],
 ])("%j: exit 2, one line", async (argv, line) => {
   const r = await cli(...argv);
