@@ -4,7 +4,8 @@
 #   - legacy.orders: RF 2, min.insync.replicas=1, retention.ms=-1, 6 partitions, 5000 messages;
 #   - an ALLOW Read ACL for User:* on every topic (wildcard principal and resource);
 #   - group legacy-reporting with committed offsets at 0 and no members (lagging, idle);
-#   - a producer byte-rate quota and a SCRAM-SHA-512 user for legacy-app.
+#   - a producer byte-rate quota and a SCRAM-SHA-512 user for legacy-app;
+#   - legacy.clicks (RF 3) receiving 200 records/s of 100 bytes while inspect samples (rates).
 #   Expected: KS-TOPIC-002 (RF), KS-TOPIC-003 (min ISR), KS-ACL-001, KS-ACL-002, KS-LIVE-005,
 #   KS-LIVE-006 in audit.json; the quota, the user, the ACL and the group in inventory.json; an
 #   unreachable bootstrap server ends with exit 2 and one KSE-INSPECT-001 line.
@@ -28,7 +29,9 @@ cleanup() {
     --entity-type users --entity-name legacy-app >/dev/null 2>&1
   it_java kafka.admin.ConfigCommand --bootstrap-server "$BOOT" --alter --delete-config SCRAM-SHA-512 \
     --entity-type users --entity-name legacy-app >/dev/null 2>&1
+  [ -n "${PRODUCER_PID:-}" ] && kill "$PRODUCER_PID" 2>/dev/null
   it_java kafkastandards.it.TopicTool delete --bootstrap "$BOOT" --topic legacy.orders >/dev/null 2>&1
+  it_java kafkastandards.it.TopicTool delete --bootstrap "$BOOT" --topic legacy.clicks >/dev/null 2>&1
   return 0
 }
 trap cleanup EXIT
@@ -38,6 +41,7 @@ seed() {
     --config min.insync.replicas=1 --config retention.ms=-1 &&
     it_java org.apache.kafka.tools.ProducerPerformance --topic legacy.orders --num-records 5000 --record-size 100 \
       --throughput -1 --producer-props bootstrap.servers="$BOOT" acks=all >/dev/null &&
+    it_java kafkastandards.it.TopicTool create --bootstrap "$BOOT" --topic legacy.clicks --partitions 3 --rf 3 &&
     it_java kafka.admin.AclCommand --bootstrap-server "$BOOT" --add --allow-principal 'User:*' --operation Read \
       --topic '*' >/dev/null &&
     it_java org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --bootstrap-server "$BOOT" --reset-offsets \
@@ -56,11 +60,19 @@ if ! seed >"$OUT/seed.log" 2>&1; then
 fi
 it_pass "inspect: legacy estate seeded (legacy.orders RF 2, User:* ACL, lagging group, quota, SCRAM user)"
 
+# Traffic during the sampling window: 200 records/s of 100 bytes to legacy.clicks.
+it_java org.apache.kafka.tools.ProducerPerformance --topic legacy.clicks --num-records 12000 --record-size 100 \
+  --throughput 200 --producer-props bootstrap.servers="$BOOT" acks=all >"$OUT/producer.log" 2>&1 &
+PRODUCER_PID=$!
+sleep 5
 started=$(date +%s%N)
-(cd "$REPO_ROOT" && ./bin/kafka-standards inspect --bootstrap-server "$BOOT" --window 3s --timeout 30s \
+(cd "$REPO_ROOT" && ./bin/kafka-standards inspect --bootstrap-server "$BOOT" --window 5s --timeout 30s \
   --out "$OUT/report" >"$OUT/stdout.txt" 2>"$OUT/stderr.txt")
 rc=$?
 elapsed_ms=$((($(date +%s%N) - started) / 1000000))
+kill "$PRODUCER_PID" 2>/dev/null
+wait "$PRODUCER_PID" 2>/dev/null
+PRODUCER_PID=""
 if [ "$rc" -ne 1 ] || [ ! -f "$OUT/report/audit.json" ]; then
   tail -n 20 "$OUT/stderr.txt" >&2
   it_fail "inspect: exit 1 with reports (got exit $rc)"
@@ -90,6 +102,20 @@ const checks = [
   ["inventory: the quota of legacy-app", (inv.quotas || []).some((q) => q.entity.user === "legacy-app" && q.values.producer_byte_rate === 1048576)],
   ["inventory: SCRAM user legacy-app (name and mechanism only)", (inv.scramUsers || []).some((u) => u.name === "legacy-app" && u.mechanisms.includes("SCRAM-SHA-512")) && !JSON.stringify(inv).includes("legacy-secret")],
   ["inventory: group legacy-reporting lag 5000", inv.consumerGroups.some((g) => g.groupId === "legacy-reporting" && g.lag === 5000)],
+  ["rates: legacy.clicks 100–300 msg/s and ≥ 10 KB/s over the window (producer at 200 × 100 B/s)", (() => {
+    // Recomputed from the raw samples, independently of lib/inspect/metrics.ts; INVENTORY.md must agree.
+    const t = inv.topics.find((x) => x.name === "legacy.clicks");
+    const leader = Object.fromEntries(t.partitions.map((p) => [`legacy.clicks/${p.partition}`, p.leader]));
+    const msgs = inv.window.offsets.filter((o) => o.partition in leader).reduce((n, o) => n + o.endEnd - o.endStart, 0);
+    const bytes = inv.window.logDirs
+      .filter((d) => { const [p, b] = d.replica.split("@"); return leader[p] === Number(b); })
+      .reduce((n, d) => n + d.bytesEnd - d.bytesStart, 0);
+    const r = { messagesPerSec: msgs / inv.window.seconds, bytesPerSec: bytes / inv.window.seconds };
+    console.error(`inspect: legacy.clicks ${r.messagesPerSec.toFixed(1)} msg/s, ${r.bytesPerSec.toFixed(0)} B/s over ${inv.window.seconds.toFixed(2)} s`);
+    const row = fs.readFileSync(`${dir}/INVENTORY.md`, "utf8").split("\n").find((l) => l.startsWith("| legacy.clicks |"));
+    if (!row || !row.includes(`| ${Math.round(r.messagesPerSec * 100) / 100} |`)) return false;
+    return r.messagesPerSec >= 100 && r.messagesPerSec <= 300 && r.bytesPerSec >= 10000;
+  })()],
   ["inventory: KRaft, metadata.version 21 (3.9)", inv.mode === "kraft" && inv.metadataVersionLevel === 21],
 ];
 let failed = 0;
