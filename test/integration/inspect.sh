@@ -8,7 +8,8 @@
 #   - legacy.clicks (RF 3) receiving 200 records/s of 100 bytes while inspect samples (rates).
 #   Expected: KS-TOPIC-002 (RF), KS-TOPIC-003 (min ISR), KS-ACL-001, KS-ACL-002, KS-LIVE-005,
 #   KS-LIVE-006 in audit.json; the quota, the user, the ACL and the group in inventory.json; an
-#   unreachable bootstrap server ends with exit 2 and one KSE-INSPECT-001 line.
+#   unreachable bootstrap server ends with exit 2 and one KSE-INSPECT-001 line; an ordinary principal
+#   without cluster grants and a wrong password end with exit 2 and one KSE-INSPECT-002 line.
 # Needs a running cluster (cluster.sh start). Seeded objects are removed afterwards.
 set -uo pipefail
 # shellcheck source=common.sh
@@ -128,6 +129,25 @@ console.error(`inspect: ${audit.findings.length} findings (${e.error} errors, ${
 process.exit(failed ? 1 : 0);
 JS
 ) | it_record
+
+# An ordinary principal (it-app over SASL/PLAIN, no cluster grants) and a wrong password: exit 2, KSE-INSPECT-002.
+sasl_config() {
+  printf '%s\n' "security.protocol=SASL_PLAINTEXT" "sasl.mechanism=PLAIN" \
+    "sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username=\"it-app\" password=\"$1\";"
+}
+sasl_config it-app-secret >"$OUT/app.properties"
+sasl_config wrong-secret >"$OUT/bad.properties"
+for who in app bad; do
+  (cd "$REPO_ROOT" && ./bin/kafka-standards inspect --bootstrap-server "$(it_sasl_bootstrap)" \
+    --command-config "$OUT/$who.properties" --window 0s --timeout 10s >"$OUT/$who.out" 2>"$OUT/$who.err")
+  rc=$?
+  if [ "$rc" -eq 2 ] && grep -q "KSE-INSPECT-002" "$OUT/$who.err" && [ "$(grep -vc '^inspect: ' "$OUT/$who.err")" -eq 1 ]; then
+    it_pass "inspect: $who principal ends with exit 2 and one KSE-INSPECT-002 line"
+  else
+    cat "$OUT/$who.err" >&2
+    it_fail "inspect: $who principal ends with exit 2 and one KSE-INSPECT-002 line (exit $rc)"
+  fi
+done
 
 # An unreachable cluster: one line, exit 2.
 (cd "$REPO_ROOT" && ./bin/kafka-standards inspect --bootstrap-server 127.0.0.1:1 --window 0s --timeout 3s \

@@ -173,7 +173,8 @@ public final class Inspect {
       get(admin.describeMetadataQuorum().quorumInfo());
       kraft = true;
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof AuthorizationException) throw e;
+      // Only a broker without the DescribeQuorum API (ZooKeeper mode) means ZooKeeper.
+      if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnsupportedVersionException)) throw e;
       kraft = false;
     }
     out.put("mode", kraft ? "kraft" : "zookeeper");
