@@ -66,6 +66,10 @@ export const ERROR_CODES = Object.freeze({
   "KSE-CORE-006": "Prop of the wrong type or empty (not the boolean, string, list, object or class the docs name)",
   "KSE-CORE-007":
     "Tag key, tag value or owner AWS does not accept (empty key, too long, aws: prefix, not a string, too many tags)",
+  "KSE-INSPECT-001": "Live cluster unreachable within the inspect timeout",
+  "KSE-INSPECT-002": "Live cluster refused the inspect principal (authentication or authorization)",
+  "KSE-INSPECT-003": "The inspector failed or gave no inventory",
+  "KSE-INSPECT-004": "Invalid inspect option (duration, bootstrap servers, command config, output format)",
   "KSE-MON-001": "Unknown alarm id in monitoring options",
   "KSE-MON-002": "Alarm disabled with a reason shorter than 10 characters",
   "KSE-MON-003": "Warning threshold beyond the critical one",

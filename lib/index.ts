@@ -43,3 +43,26 @@ export {
   renderPlanMarkdown,
 } from "./sizing/render";
 export { parseByteSize, parseCount, parseDurationHours } from "./sizing/units";
+export * from "./inspect/types";
+export { InspectError } from "./inspect/errors";
+export { readInventory, INSPECTOR_MAIN, type InspectTarget, type InspectDeps } from "./inspect/run";
+export {
+  auditInventory,
+  liveFindings,
+  LIVE_CHECKS,
+  type LiveAuditOptions,
+  type LiveCheck,
+  type LiveCheckOptions,
+} from "./inspect/live-checks";
+export { inventoryToTerraform, type InventoryTerraform } from "./inspect/resources";
+export {
+  topicHealth,
+  rates as inventoryRates,
+  skew as inventorySkew,
+  kafkaRelease,
+  type TopicHealth,
+  type Rate,
+  type Rates,
+  type Skew,
+} from "./inspect/metrics";
+export { renderInventoryMarkdown, renderInventoryMermaid, writeInspectReports } from "./inspect/report";

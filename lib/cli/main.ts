@@ -29,6 +29,10 @@ export const COMMANDS: Readonly<Record<string, RegisteredCommand>> = Object.free
     summary: "regenerate architecture doc, runbooks, Confluent monitoring files and audit report from cdk.tf.json",
     load: async () => (await import("./commands/docs")).DOCS_COMMAND,
   },
+  inspect: {
+    summary: "inventory and audit a live Kafka cluster, read-only (Java Admin client)",
+    load: async () => (await import("./commands/inspect")).INSPECT_COMMAND,
+  },
   loadtest: {
     summary: "producer and consumer load with a client profile against any Kafka cluster (Java client)",
     load: async () => (await import("./commands/loadtest")).LOADTEST_COMMAND,
