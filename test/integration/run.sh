@@ -10,7 +10,7 @@ set -uo pipefail
 # shellcheck source=common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-CHECKS=(verify-baseline.sh verify-topics.sh verify-clients.sh continuity.sh loadtest.sh)
+CHECKS=(verify-baseline.sh verify-topics.sh verify-clients.sh continuity.sh loadtest.sh verify-connect.sh)
 # Longest time one check script may take before it is stopped and counted as failed.
 CHECK_TIMEOUT_S="${KAFKA_IT_CHECK_TIMEOUT_S:-480}"
 
