@@ -51,6 +51,8 @@ const RATE = Number(arg("--rate", "100"));
 const SOURCE_CLASSES = ["io.debezium.connector.db2.Db2Connector"];
 const SINK_CLASSES = ["com.snowflake.kafka.connector.SnowflakeSinkConnector", "SnowflakeSink"];
 const JSON_CONVERTER = "org.apache.kafka.connect.json.JsonConverter";
+const SCHEMAS_WHY =
+  "the JDBC sink stand-in upserts and deletes by a key with a schema (Snowflake keeps a schemaless key as a variant)";
 
 let failed = false;
 function pass(msg: string): void {
@@ -297,6 +299,9 @@ function plan(dir: string): Plan {
       );
       for (const x of Object.keys(src).filter((x) => x.startsWith(`${role}.`))) delete src[x];
     }
+    if (src[role] === JSON_CONVERTER && src[`${role}.schemas.enable`] === "false") {
+      set(src, sourceChanges, `${role}.schemas.enable`, "true", SCHEMAS_WHY);
+    }
   }
 
   // Sink stand-in: Debezium JDBC sink into PostgreSQL with the pipeline's Connect keys.
@@ -351,6 +356,20 @@ function plan(dir: string): Plan {
     `snowflake.enable.schematization=${schematization ?? "(unset)"}`,
   );
   set(snk, sinkChanges, "quote.identifiers", "true", "upper-case table names as Snowflake's unquoted identifiers");
+  set(
+    snk,
+    sinkChanges,
+    "connection.pool.min_size",
+    "1",
+    "a small connection pool per task (the local server's connection limit)",
+  );
+  set(
+    snk,
+    sinkChanges,
+    "connection.pool.max_size",
+    "4",
+    "a small connection pool per task (the local server's connection limit)",
+  );
   snk.name = sink.name;
   // snowflake.topic2table.map → one route per table (the JDBC sink names the table after the topic).
   const aliases = (snk.transforms ?? "").split(",").filter(Boolean);
@@ -381,10 +400,19 @@ function plan(dir: string): Plan {
     if (src[role] !== snk[role]) {
       set(snk, sinkChanges, role, src[role] ?? JSON_CONVERTER, "the same converter as the source writes with");
     }
+    if (snk[role] === JSON_CONVERTER && snk[`${role}.schemas.enable`] !== src[`${role}.schemas.enable`]) {
+      set(snk, sinkChanges, `${role}.schemas.enable`, src[`${role}.schemas.enable`] ?? "true", SCHEMAS_WHY);
+    }
   }
   const dlq = snk["errors.deadletterqueue.topic.name"];
   if (!dlq) throw new Error(`${sink.id} has no errors.deadletterqueue.topic.name`);
-  const wanted = new Set([...tables.map((t) => t.topic), dlq]);
+  const wanted = new Set([
+    ...(snk.topics ?? "")
+      .split(",")
+      .map((x) => x.trim())
+      .filter(Boolean),
+    dlq,
+  ]);
   const topics = topicSpecs(dir).filter((t) => wanted.has(t.name));
   for (const name of wanted) {
     if (!topics.some((t) => t.name === name)) topics.push({ name, partitions: 3, replicationFactor: 3, config: {} });

@@ -91,7 +91,7 @@ cmd_start() {
   setsid timeout -k 10 "$CONNECT_MAX_LIFETIME_S" "${AS_PG[@]}" "$bin/postgres" -D "$PG_DATA" \
     -c listen_addresses=127.0.0.1 -c port="$CONNECT_PG_PORT" -c unix_socket_directories="$PG_DIR/socket" \
     -c wal_level=logical -c max_wal_senders=4 -c max_replication_slots=4 -c fsync=off \
-    -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=64MB -c max_connections=40 \
+    -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=64MB -c max_connections=200 \
     >>"$PG_DIR/server.log" 2>&1 </dev/null 9>&- &
   echo $! >"$PG_DIR/pgid"
   deadline=$((SECONDS + 60))
