@@ -26,3 +26,6 @@ export * from "./access/kafka-principal";
 export * from "./access/kafka-application";
 export * from "./access/client-properties";
 export * from "./core/stack-artifacts";
+export * from "./standards/connect";
+export * from "./standards/connect-pipeline";
+export * from "./connect/index";

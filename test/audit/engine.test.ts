@@ -9,7 +9,7 @@ describe("auditDocument", () => {
     expect(report.findings).toEqual([]);
     expect(report.summary).toEqual({
       resources: 5,
-      rulesRun: 48,
+      rulesRun: 54,
       error: 0,
       warning: 0,
       info: 0,
