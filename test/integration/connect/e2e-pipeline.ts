@@ -422,14 +422,38 @@ function plan(dir: string): Plan {
     sink,
     sourceConfig: src,
     sinkConfig: snk,
-    sourceChanges,
-    sinkChanges,
+    sourceChanges: finalDiff(source, src, sourceChanges),
+    sinkChanges: finalDiff(sink, snk, sinkChanges),
     tables,
     topics,
     dlq,
     group: `connect-${sink.name}`,
     slot,
   };
+}
+
+/** What differs between the synthesized configuration and the stand-in's, with the last reason per key. */
+function finalDiff(c: SynthConnector, cfg: Record<string, string>, steps: Translation[]): Translation[] {
+  const why = new Map<string, string>();
+  for (const t of steps) why.set(t.key, t.why);
+  const out: Translation[] = [];
+  const local = (k: string, v: string | undefined): string | undefined =>
+    v === undefined ? undefined : /password|private\.key/.test(k) ? "<local>" : v;
+  for (const k of [...new Set([...Object.keys(c.config), ...Object.keys(cfg)])].sort()) {
+    if (c.config[k] === cfg[k] || k === "name") continue;
+    const from = c.sensitiveKeys.includes(k) ? "<sensitive>" : c.config[k];
+    out.push({
+      key: k,
+      from,
+      to: local(k, cfg[k]),
+      why: why.get(k) ?? (k.startsWith("transforms") ? "route to the table's name" : ""),
+    });
+  }
+  // Routes added for snowflake.topic2table.map are summarized by their own entries.
+  return [
+    ...out.filter((t) => !/^transforms\.it-table-\d+\./.test(t.key)),
+    ...steps.filter((t) => t.key.startsWith("transforms.it-table-")),
+  ];
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -748,8 +772,9 @@ async function main(): Promise<void> {
     synthDir: dir,
     source: { id: p.source.id, name: p.source.name, connectorClass: p.source.connectorClass },
     sink: { id: p.sink.id, name: p.sink.name, connectorClass: p.sink.connectorClass },
-    sourceStandIn: p.sourceConfig,
+    sourceStandIn: { ...p.sourceConfig, "database.password": "<local>" },
     sinkStandIn: { ...p.sinkConfig, "connection.password": "<local>" },
+    sourceStandInPassword: "<local>",
     sourceChanges: p.sourceChanges,
     sinkChanges: p.sinkChanges,
     tables: p.tables,

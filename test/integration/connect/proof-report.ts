@@ -68,6 +68,8 @@ const short = (s: string | undefined, n = 80): string => {
   const v = s ?? "";
   return v.length > n ? `${v.slice(0, n - 1)}…` : v;
 };
+/** `<stack>/<connector name>`: shorter than the resource id. */
+const label = (r: { id: string; name: string }): string => `\`${r.id.split("/")[0]}/${r.name}\``;
 const code = (s: string | undefined): string => (s === undefined ? "—" : `\`${cell(short(s)).replace(/`/g, "'")}\``);
 
 function main(): void {
@@ -147,7 +149,7 @@ function main(): void {
       ]);
       const f = r.findings.map((x) => `**\`${x.key}\`: ${cell(short(x.problem, 200))}**`);
       out.push(
-        `| \`${r.id}\` (${r.name}) | \`${r.connectorClass}\` | ${r.method}${r.pluginVersion ? ` (${r.pluginVersion})` : ""} | ${r.passed ? "PASS" : "FAIL"} | ${[...errs, ...f].join("<br>") || "0 errors"} |`,
+        `| ${label(r)} | \`${r.connectorClass}\` | ${r.method}${r.pluginVersion ? ` (${r.pluginVersion})` : ""} | ${r.passed ? "PASS" : "FAIL"} | ${[...errs, ...f].join("<br>") || "0 errors"} |`,
       );
     }
     out.push("");
@@ -165,7 +167,7 @@ function main(): void {
       out.push("| --- | --- | --- |");
       for (const r of listed) {
         out.push(
-          `| \`${r.id}\` | ${r.listChecked.length} (${cell(short(r.listChecked.join(", "), 300))}) | ${cell(r.keySource)} |`,
+          `| ${label(r)} | ${r.listChecked.length} (${cell(short(r.listChecked.join(", "), 300))}) | ${cell(r.keySource)} |`,
         );
       }
       out.push("");
@@ -180,14 +182,22 @@ function main(): void {
         "definitions and not sent to the self-managed plugin; the Snowflake account → a local TLS endpoint that refuses the handshake.",
     );
     out.push("");
-    out.push("| connector | key | synthesized | sent | why |");
-    out.push("| --- | --- | --- | --- | --- |");
+    // One row per key and reason, with the connectors it applies to.
+    const rows = new Map<string, { t: Translation; who: string[] }>();
     for (const r of validation.results) {
       for (const t of r.translations) {
-        out.push(
-          `| \`${r.id}\` | \`${t.key}\` | ${code(t.from)} | ${t.to === undefined ? "(not sent)" : code(t.to)} | ${cell(t.why)} |`,
-        );
+        const id = `${t.key}\u0000${t.why}`;
+        const row = rows.get(id) ?? { t, who: [] };
+        row.who.push(label(r));
+        rows.set(id, row);
       }
+    }
+    out.push("| key | synthesized (first) | sent | why | connectors |");
+    out.push("| --- | --- | --- | --- | --- |");
+    for (const { t, who } of [...rows.values()].sort((a, b) => a.t.key.localeCompare(b.t.key))) {
+      out.push(
+        `| \`${t.key}\` | ${code(t.from)} | ${t.to === undefined ? "(not sent)" : code(t.to)} | ${cell(t.why)} | ${who.join(", ")} |`,
+      );
     }
     out.push("");
     const pass = validation.results.filter((r) => r.passThroughSource);
