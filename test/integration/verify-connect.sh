@@ -18,8 +18,7 @@
 #   - connect/proof-report.ts writes the report (KAFKA_IT_CONNECT_DOC, default
 #     .work/connect/CONNECT-PROOF.md; docs/CONNECT-PROOF.md is regenerated with
 #     KAFKA_IT_CONNECT_DOC=docs/CONNECT-PROOF.md).
-# When no example synthesizes a connector yet, the STAND-IN stacks of connect/stand-in are used and
-# every line and the report say so.
+# No connector resource in the synthesized examples is a failure.
 # Needs a running cluster (cluster.sh start). The worker, PostgreSQL and the TLS endpoint stop when
 # the check ends, and by themselves after KAFKA_IT_CONNECT_MAX_LIFETIME_S (900 s).
 set -uo pipefail
@@ -97,12 +96,12 @@ for _ in $(seq 1 60); do grep -q listening "$CONNECT_WORK/tls.log" && break; sle
 grep -q listening "$CONNECT_WORK/tls.log" || it_die "the local TLS endpoint did not start on 127.0.0.1:$TLS_PORT"
 
 it_check "connector configs validated" ts test/integration/connect/validate-connectors.ts \
-  --synth "$CONNECT_WORK/synth" --stand-in "$CONNECT_DIR/stand-in" --connect "$CONNECT_URL" --bootstrap "$BOOTSTRAP" \
+  --synth "$CONNECT_WORK/synth" --connect "$CONNECT_URL" --bootstrap "$BOOTSTRAP" \
   --worker-log "$CONNECT_WORK/worker/worker.log" --worker-hosts "$CONNECT_WORK/worker/hosts" --tls-port "$TLS_PORT" \
   --out "$CONNECT_WORK/validation.json" || status=1
 
 it_check "pipeline end to end" ts test/integration/connect/e2e-pipeline.ts \
-  --synth "$CONNECT_WORK/synth" --stand-in "$CONNECT_DIR/stand-in" --connect "$CONNECT_URL" --bootstrap "$BOOTSTRAP" \
+  --synth "$CONNECT_WORK/synth" --connect "$CONNECT_URL" --bootstrap "$BOOTSTRAP" \
   --pg-port "$CONNECT_PG_PORT" --pg-user "$CONNECT_PG_ROLE" --pg-password "$CONNECT_PG_PASSWORD" --java-cp "$CONNECT_CP" \
   --rows "$E2E_ROWS" --rate "$E2E_RATE" --out "$CONNECT_WORK/e2e.json" || status=1
 

@@ -98,18 +98,29 @@ cmd_start() {
   worker_properties >"$WORKER_DIR/worker.properties"
   # Only loopback names resolve inside the worker (jdk.net.hosts.file replaces DNS for the JVM).
   printf '127.0.0.1 localhost %s\n' "$(hostname)" >"$WORKER_DIR/hosts"
-  setsid timeout -k 10 "$CONNECT_MAX_LIFETIME_S" \
-    java "${WORKER_JVM_OPTS[@]}" -cp "$CONNECT_WORKER_LIB/*" org.apache.kafka.connect.cli.ConnectDistributed \
-    "$WORKER_DIR/worker.properties" >>"$WORKER_DIR/worker.log" 2>&1 </dev/null 9>&- &
-  echo $! >"$WORKER_DIR/pgid"
-  deadline=$((SECONDS + ${KAFKA_IT_CONNECT_READY_TIMEOUT_S:-180}))
-  until curl -sf -m 5 "$CONNECT_URL/connectors" >/dev/null 2>&1; do
-    if ! worker_alive || [ $SECONDS -ge $deadline ]; then
-      tail -n 40 "$WORKER_DIR/worker.log" >&2 || true
-      cmd_stop
-      it_die "the Connect worker did not come up on $CONNECT_URL"
+  # A port of the ephemeral range can be taken by a client socket for a moment: a failed bind is
+  # retried (3 attempts).
+  local attempt
+  for attempt in 1 2 3; do
+    : >"$WORKER_DIR/worker.log"
+    setsid timeout -k 10 "$CONNECT_MAX_LIFETIME_S" \
+      java "${WORKER_JVM_OPTS[@]}" -cp "$CONNECT_WORKER_LIB/*" org.apache.kafka.connect.cli.ConnectDistributed \
+      "$WORKER_DIR/worker.properties" >>"$WORKER_DIR/worker.log" 2>&1 </dev/null 9>&- &
+    echo $! >"$WORKER_DIR/pgid"
+    deadline=$((SECONDS + ${KAFKA_IT_CONNECT_READY_TIMEOUT_S:-180}))
+    until curl -sf -m 5 "$CONNECT_URL/connectors" >/dev/null 2>&1; do
+      if ! worker_alive || [ $SECONDS -ge $deadline ]; then break; fi
+      sleep 1
+    done
+    curl -sf -m 5 "$CONNECT_URL/connectors" >/dev/null 2>&1 && break
+    cmd_stop
+    if [ "$attempt" -lt 3 ] && grep -q 'Failed to bind' "$WORKER_DIR/worker.log"; then
+      it_log "port $CONNECT_REST_PORT was taken while the worker started (attempt $attempt); retrying"
+      sleep 2
+      continue
     fi
-    sleep 1
+    tail -n 40 "$WORKER_DIR/worker.log" >&2 || true
+    it_die "the Connect worker did not come up on $CONNECT_URL"
   done
   plugins="$(curl -sf -m 30 "$CONNECT_URL/connector-plugins?connectorsOnly=true")" || it_die "GET /connector-plugins failed"
   echo "$plugins" >"$WORKER_DIR/plugins.json"
