@@ -18,6 +18,15 @@ import { KafkaApplication } from "../lib/access/kafka-application";
 import { KafkaTopic } from "../lib/topic/kafka-topic";
 import { TOPIC_CLASS_NAMES } from "../lib/standards/topic-classes";
 
+/** The five application topic classes the estate spreads its topics over (not the Connect classes dlq, history). */
+const ESTATE_CLASSES = [
+  "events",
+  "state",
+  "audit",
+  "personal",
+  "telemetry",
+] as const satisfies readonly (typeof TOPIC_CLASS_NAMES)[number][];
+
 /** Shape of one estate. */
 export interface EstateOptions {
   /** Topics per cluster (at least 10). */
@@ -51,7 +60,7 @@ export function estatePlan(topics: number): EstatePlan {
   return {
     topics: Array.from({ length: topics }, (_, t) => ({
       name: `${domains[t % domains.length]}.stream-${t}.v1`,
-      topicClass: TOPIC_CLASS_NAMES[t % TOPIC_CLASS_NAMES.length],
+      topicClass: ESTATE_CLASSES[t % ESTATE_CLASSES.length],
     })),
     applications: Array.from({ length: apps }, (_, i) => ({
       name: `app-${i}`,

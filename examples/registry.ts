@@ -7,6 +7,8 @@ import * as confluentBasic from "./confluent-basic/main";
 import * as confluentComplete from "./confluent-complete/main";
 import * as confluentDr from "./confluent-dr/main";
 import * as mskScale from "./msk-scale/main";
+import * as db2SnowflakeMsk from "./db2-snowflake-msk/main";
+import * as db2SnowflakeConfluent from "./db2-snowflake-confluent/main";
 
 /** One runnable example: its folder name and how to add it to an app. */
 export interface ExampleEntry {
@@ -26,4 +28,6 @@ export const EXAMPLES: readonly ExampleEntry[] = [
   { name: "confluent-basic", build: confluentBasic.build },
   { name: "confluent-complete", build: confluentComplete.build },
   { name: "confluent-dr", build: confluentDr.build },
+  { name: "db2-snowflake-msk", build: db2SnowflakeMsk.build },
+  { name: "db2-snowflake-confluent", build: db2SnowflakeConfluent.build },
 ];

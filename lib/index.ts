@@ -66,3 +66,6 @@ export {
   type Skew,
 } from "./inspect/metrics";
 export { renderInventoryMarkdown, renderInventoryMermaid, writeInspectReports } from "./inspect/report";
+export * from "./standards/connect";
+export * from "./standards/connect-pipeline";
+export * from "./connect/index";

@@ -20,7 +20,7 @@ cache="${1:-$repo_root/.cache/pulumi}"
 
 # name version sha256 files...
 packages=(
-  "@pulumi/confluentcloud|2.82.0|4c864ff4840b45cb53962c7df32bac66d0d520b1698c17ab02f590f67a79dccd|package.json provider.d.ts environment.d.ts kafkaCluster.d.ts serviceAccount.d.ts apiKey.d.ts roleBinding.d.ts kafkaTopic.d.ts kafkaAcl.d.ts kafkaClientQuota.d.ts connector.d.ts clusterLink.d.ts kafkaMirrorTopic.d.ts schema.d.ts getSchemaRegistryCluster.d.ts network.d.ts privateLinkAccess.d.ts types/input.d.ts"
+  "@pulumi/confluentcloud|2.82.0|4c864ff4840b45cb53962c7df32bac66d0d520b1698c17ab02f590f67a79dccd|package.json provider.d.ts environment.d.ts kafkaCluster.d.ts serviceAccount.d.ts apiKey.d.ts roleBinding.d.ts kafkaTopic.d.ts kafkaAcl.d.ts kafkaClientQuota.d.ts connector.d.ts clusterLink.d.ts kafkaMirrorTopic.d.ts schema.d.ts subjectConfig.d.ts getSchemaRegistryCluster.d.ts network.d.ts privateLinkAccess.d.ts types/input.d.ts"
   "@pulumi/kafka|3.13.2|e8cc7b6cc595f6cf034b5633c993ccb1c55bfd373e8d552bd151db2be596695d|package.json provider.d.ts topic.d.ts acl.d.ts quota.d.ts userScramCredential.d.ts types/input.d.ts"
 )
 
@@ -35,7 +35,9 @@ for entry in "${packages[@]}"; do
   dest="$cache/$short-$version"
   stamp="$dest/.complete"
   if [[ -f "$stamp" ]]; then
-    continue
+    complete=1
+    for f in $files; do [[ -f "$dest/$f" ]] || complete=0; done
+    [[ $complete -eq 1 ]] && continue
   fi
   work="$(mktemp -d "${TMPDIR:-/tmp}/pulumi-types.XXXXXX")"
   trap 'rm -rf "$work"' EXIT

@@ -36,7 +36,8 @@ export type RuleArea =
   | "SCRAM"
   | "MON"
   | "GDPR"
-  | "SOX";
+  | "SOX"
+  | "SCHEMA";
 
 /** One suppression as recorded on a resource (`"//"."kafka-standards".suppressions`). */
 export interface SuppressionEntry {

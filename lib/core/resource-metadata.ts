@@ -100,6 +100,7 @@ const RECORDED = new WeakMap<TerraformStack, Set<TerraformResource>>();
  */
 export function recordMetadata(resource: TerraformResource, metadata: ResourceMetadata): void {
   const clean = Object.fromEntries(Object.entries(metadata).filter(([, v]) => v !== undefined));
+  LATEST.set(resource, clean as ResourceMetadata);
   resource.addOverride(`//.${RESOURCE_METADATA_KEY}`, clean);
   const stack = TerraformStack.of(resource);
   let resources = RECORDED.get(stack);
@@ -188,6 +189,20 @@ function wrapToTerraform(stack: TerraformStack, resources: ReadonlySet<Terraform
     return doc;
   };
   Object.defineProperty(stack, "toTerraform", { value: wrapped, configurable: true, writable: true });
+}
+
+/** The metadata last recorded per resource, for {@link extendMetadata}. */
+const LATEST = new WeakMap<TerraformResource, ResourceMetadata>();
+
+/**
+ * Adds keys to a resource's recorded metadata (`overrides` are merged), in the synthesized JSON and in
+ * the stack's {@link MetadataCarrier}, so plans and states see the same metadata as the synth audit.
+ */
+export function extendMetadata(resource: TerraformResource, extra: ResourceMetadata): void {
+  const current = LATEST.get(resource) ?? ({} as ResourceMetadata);
+  const overrides =
+    current.overrides || extra.overrides ? { ...(current.overrides ?? {}), ...(extra.overrides ?? {}) } : undefined;
+  recordMetadata(resource, { ...current, ...extra, overrides } as ResourceMetadata);
 }
 
 /** Records audit suppressions on a resource (`"//"."kafka-standards".suppressions`) and in its stack's carrier. */

@@ -11,6 +11,7 @@ import { renderClusterTables } from "./architecture-clusters-table";
 import { readInventory } from "./architecture-inventory";
 import { MERMAID_LIMITS, renderMermaid } from "./architecture-mermaid";
 import { renderAccessTable, renderFlowTables, renderTopicTable } from "./architecture-topics-table";
+import { renderPipelineSection } from "./architecture-pipelines";
 
 /** File the architecture producer writes, relative to the stack's `kafka-standards/` folder. */
 export const ARCHITECTURE_FILE = "ARCHITECTURE.md";
@@ -50,6 +51,7 @@ export function renderArchitecture(document: TerraformDocument, stackName: strin
     ...renderTopicTable(inv),
     ...renderAccessTable(inv),
     ...renderFlowTables(inv),
+    ...renderPipelineSection(document),
   ];
   return (
     out

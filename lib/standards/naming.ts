@@ -81,4 +81,8 @@ export interface ResourceMetadata {
   readonly consumerGroup?: string;
   /** Topic a lag alarm watches. */
   readonly topic?: string;
+  /** Data pipeline a connector, topic or alarm belongs to. */
+  readonly pipeline?: string;
+  /** Connector an alarm or resource belongs to. */
+  readonly connector?: string;
 }

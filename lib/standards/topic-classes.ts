@@ -6,7 +6,7 @@
  */
 
 /** Known topic class ids. */
-export type TopicClassName = "events" | "state" | "audit" | "personal" | "telemetry";
+export type TopicClassName = "events" | "state" | "audit" | "personal" | "telemetry" | "dlq" | "history";
 
 /** One topic class. */
 export interface TopicClass {
@@ -95,6 +95,30 @@ export const TOPIC_CLASSES: Readonly<Record<TopicClassName, TopicClass>> = Objec
     minReplicationFactor: 3,
     minInsyncReplicas: 1,
     durable: false,
+    archival: false,
+    personalData: false,
+  }),
+  dlq: Object.freeze({
+    name: "dlq",
+    summary:
+      "Dead-letter queue of a sink connector: records that failed, kept two weeks for diagnosis and replay, durable.",
+    cleanupPolicy: "delete",
+    retentionMs: 14 * DAY_MS,
+    minReplicationFactor: 3,
+    minInsyncReplicas: 2,
+    durable: true,
+    archival: false,
+    personalData: false,
+  }),
+  history: Object.freeze({
+    name: "history",
+    summary:
+      "Connector-internal history (Debezium schema history): never compacted, kept without limit, durable; the connector cannot restart without it.",
+    cleanupPolicy: "delete",
+    retentionMs: -1,
+    minReplicationFactor: 3,
+    minInsyncReplicas: 2,
+    durable: true,
     archival: false,
     personalData: false,
   }),

@@ -5,7 +5,8 @@
  * Names, types, required/optional/computed/sensitive/deprecated flags, nesting
  * modes, MaxItems and schema versions follow the provider's Go source
  * (internal/provider/provider.go and internal/provider/resource_*.go,
- * data_source_schema_registry_cluster.go). The descriptions are this library's own.
+ * data_source_schema_registry_cluster.go; resource_subject_config.go for
+ * `confluent_subject_config`, all at tag v2.83.4). The descriptions are this library's own.
  */
 import type { AttributeSpec, NestedBlockSpec, ProviderSpec } from "./spec";
 
@@ -534,6 +535,36 @@ export const confluentSpec: ProviderSpec = {
             encoding_rules: schemaRulesBlock("Encoding"),
           },
         },
+      },
+    },
+
+    confluent_subject_config: {
+      version: 0,
+      description:
+        "Subject-level configuration in Schema Registry: the compatibility level checked when a new schema version is registered under the subject.",
+      attributes: {
+        subject_name: ["string", "R", "Subject the configuration applies to, e.g. `orders.created-value`."],
+        compatibility_level: [
+          "string",
+          "OC",
+          "`BACKWARD`, `BACKWARD_TRANSITIVE`, `FORWARD`, `FORWARD_TRANSITIVE`, `FULL`, `FULL_TRANSITIVE` or `NONE`.",
+        ],
+        compatibility_group: [
+          "string",
+          "OC",
+          "Metadata property whose value groups schema versions for compatibility checks.",
+        ],
+        normalize: ["bool", "OC", "Normalize schemas when they are registered or looked up under the subject."],
+        alias: ["string", "OC", "Subject this subject is an alias for; references to it resolve to that subject."],
+        rest_endpoint: ["string", "O", "Schema Registry REST endpoint. Omit it when the provider block sets it."],
+      },
+      blocks: {
+        schema_registry_cluster: idBlock(
+          "O",
+          "Schema Registry cluster holding the subject. Omit it when the provider block sets `schema_registry_id`.",
+          "ID of the Schema Registry cluster, e.g. `lsrc-abc123`.",
+        ),
+        credentials: credentialsBlock("Schema Registry REST API"),
       },
     },
 

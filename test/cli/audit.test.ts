@@ -49,7 +49,15 @@ const PLANTED: Readonly<Record<string, readonly string[]>> = {
     "KS-MSK-015",
   ],
   "aws_msk_configuration.weak": ["KS-MSK-020", "KS-MSK-021", "KS-MSK-022", "KS-MSK-023", "KS-MSK-024"],
-  "aws_mskconnect_connector.sink": ["KS-CONN-001", "KS-CONN-002", "KS-MSKC-001", "KS-MSKC-002", "KS-MSKC-003"],
+  "aws_mskconnect_connector.sink": [
+    "KS-CONN-001",
+    "KS-CONN-002",
+    "KS-CONN-003",
+    "KS-CONN-004",
+    "KS-MSKC-001",
+    "KS-MSKC-002",
+    "KS-MSKC-003",
+  ],
   "aws_secretsmanager_secret.scram_user": ["KS-SCRAM-001", "KS-SCRAM-002"],
   "aws_security_group.brokers": ["KS-NET-001"],
   "aws_security_group_rule.all_ipv6": ["KS-NET-001"],
@@ -136,7 +144,7 @@ describe("kafka-standards audit on the insecure fixture", () => {
     const { code, out } = await cli("audit", INSECURE);
     expect(code).toBe(1);
     expect(out.split("\n")[0]).toMatch(
-      /^kafka-standards audit {2}insecure \(.*cdk\.tf\.json\) {2}FAIL {2}\d+ errors, \d+ warnings, 0 info, 0 suppressed, 0 not verifiable \(21 resources, 48 rules\)$/,
+      /^kafka-standards audit {2}insecure \(.*cdk\.tf\.json\) {2}FAIL {2}\d+ errors, \d+ warnings, 0 info, 0 suppressed, 0 not verifiable \(21 resources, 54 rules\)$/,
     );
     expect(out).toContain(
       "    error   KS-NET-001    aws_vpc_security_group_ingress_rule.zookeeper: ingress allows TCP 2181-2181 from 0.0.0.0/0",

@@ -98,6 +98,13 @@ const TARGETS: readonly Target[] = [
     iface: "KafkaMirrorTopicArgs",
   },
   { schema: "confluent", kind: "resource", tf: "confluent_schema", file: "schema.d.ts", iface: "SchemaArgs" },
+  {
+    schema: "confluent",
+    kind: "resource",
+    tf: "confluent_subject_config",
+    file: "subjectConfig.d.ts",
+    iface: "SubjectConfigArgs",
+  },
   { schema: "confluent", kind: "resource", tf: "confluent_network", file: "network.d.ts", iface: "NetworkArgs" },
   {
     schema: "confluent",
@@ -566,9 +573,9 @@ describe("provider schemas conform to the Pulumi-bridged argument types", () => 
   });
 
   test("every resource of the issue and of the committed schemas is covered", () => {
-    // provider + 14 resources + the Schema Registry data source; provider + 4 resources.
-    expect(comparison.covered.size).toBe(21);
-    expect([...comparison.covered].filter((k) => k.startsWith("confluent:"))).toHaveLength(16);
+    // provider + 15 resources (confluent_subject_config included) + the Schema Registry data source; provider + 4 resources.
+    expect(comparison.covered.size).toBe(22);
+    expect([...comparison.covered].filter((k) => k.startsWith("confluent:"))).toHaveLength(17);
     expect([...comparison.covered].filter((k) => k.startsWith("kafka:"))).toHaveLength(5);
     for (const name of ["confluent", "kafka"] as const) {
       const schema = loadSchema(name);
@@ -596,6 +603,6 @@ describe("provider schemas conform to the Pulumi-bridged argument types", () => 
       ];
       expect(comparison.checked[name]).toBe(blocks.reduce((n, b) => n + countArguments(b), 0));
     }
-    expect(comparison.checked).toEqual({ confluent: 269, kafka: 52 });
+    expect(comparison.checked).toEqual({ confluent: 281, kafka: 52 });
   });
 });

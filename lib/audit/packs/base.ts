@@ -9,6 +9,12 @@ import { confluentPreventDestroy } from "../rules/cfl/prevent-destroy";
 import { confluentUserOwnedApiKey } from "../rules/cfl/user-owned-api-key";
 import { connectorErrorHandling } from "../rules/conn/error-handling";
 import { connectorPlaintextSecrets } from "../rules/conn/plaintext-secrets";
+import { connectorDeadLetterQueue } from "../rules/conn/dead-letter-queue";
+import { connectorErrorLog } from "../rules/conn/error-log";
+import { connectorPlaintextTransport } from "../rules/conn/plaintext-transport";
+import { workerConfigurationSecrets } from "../rules/conn/worker-config-secrets";
+import { configProviderDeclared } from "../rules/conn/config-provider-declared";
+import { subjectCompatibility } from "../rules/schema/subject-compatibility";
 import { iamKafkaWildcardAction } from "../rules/iam/wildcard-action";
 import { iamKafkaWildcardResource } from "../rules/iam/wildcard-resource";
 import { kmsPreventDestroy } from "../rules/kms/prevent-destroy";
@@ -78,6 +84,12 @@ export const BASE_PACK: readonly AuditRule[] = Object.freeze([
   mskcIamAuthentication,
   connectorErrorHandling,
   connectorPlaintextSecrets,
+  connectorDeadLetterQueue,
+  connectorErrorLog,
+  connectorPlaintextTransport,
+  workerConfigurationSecrets,
+  configProviderDeclared,
+  subjectCompatibility,
   confluentUserOwnedApiKey,
   confluentBasicClusterInProd,
   confluentPreventDestroy,

@@ -23,6 +23,7 @@ const AREA_TITLES: Readonly<Record<RuleArea, string>> = {
   MON: "Monitoring",
   GDPR: "GDPR profile",
   SOX: "SOX profile",
+  SCHEMA: "Schema registries",
 };
 
 function controlList(rule: AuditRule): string {

@@ -15,6 +15,7 @@ export * as privateLinkAccess from './private-link-access';
 export * as roleBinding from './role-binding';
 export * as schema from './schema';
 export * as serviceAccount from './service-account';
+export * as subjectConfig from './subject-config';
 export * as dataConfluentSchemaRegistryCluster from './data-confluent-schema-registry-cluster';
 export * as provider from './provider';
 

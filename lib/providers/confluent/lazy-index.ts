@@ -15,6 +15,7 @@ Object.defineProperty(exports, 'privateLinkAccess', { get: function () { return 
 Object.defineProperty(exports, 'roleBinding', { get: function () { return require('./role-binding'); } });
 Object.defineProperty(exports, 'schema', { get: function () { return require('./schema'); } });
 Object.defineProperty(exports, 'serviceAccount', { get: function () { return require('./service-account'); } });
+Object.defineProperty(exports, 'subjectConfig', { get: function () { return require('./subject-config'); } });
 Object.defineProperty(exports, 'dataConfluentSchemaRegistryCluster', { get: function () { return require('./data-confluent-schema-registry-cluster'); } });
 Object.defineProperty(exports, 'provider', { get: function () { return require('./provider'); } });
 

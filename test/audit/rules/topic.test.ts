@@ -182,7 +182,7 @@ describeRule("KS-TOPIC-005", [
     name: "unknown class fails",
     resources: mongey({}, { class: "gold" }),
     expect: "non-compliant",
-    message: 'metadata class "gold" is not one of events, state, audit, personal, telemetry',
+    message: 'metadata class "gold" is not one of events, state, audit, personal, telemetry, dlq, history',
   },
 ]);
 

@@ -51,9 +51,13 @@ export function isCredentialKey(key: string): boolean {
   return CREDENTIAL_KEY_SUFFIXES.some((s) => k === s || k.endsWith(`.${s}`) || k.endsWith(`_${s}`));
 }
 
-/** True when the value is a Kafka config-provider lookup (`${secretsmanager:…}`), which holds no secret. */
+/**
+ * True when the value is a Kafka config-provider lookup (`${secretsmanager:…}`), which holds no secret.
+ * In Terraform JSON the lookup is written with the `$${` escape (so Terraform passes it on literally);
+ * plans and states show it unescaped.
+ */
 export function isConfigProviderReference(value: string): boolean {
-  const m = /^\$\{([a-z0-9_-]+):/i.exec(value.trim());
+  const m = /^\$?\$\{([a-z0-9_-]+):/i.exec(value.trim());
   return m !== null && CONFIG_PROVIDER_PREFIXES.includes(m[1].toLowerCase());
 }
 

@@ -1,0 +1,115 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { spawnSync } from "child_process";
+import { App } from "cdktf";
+import { readPipelines, renderPipelineMermaid, renderPipelineSection } from "../../lib/docs/architecture-pipelines";
+import { renderArchitecture } from "../../lib/docs/architecture";
+import { build as buildMsk } from "../../examples/db2-snowflake-msk/main";
+import { build as buildConfluent } from "../../examples/db2-snowflake-confluent/main";
+
+const ROOT = path.join(__dirname, "..", "..");
+
+/** The real Mermaid parser under jsdom, in a child process (mermaid is ESM-only). */
+const CHECK = `
+import { JSDOM } from "jsdom";
+const dom = new JSDOM("<!DOCTYPE html><body></body>");
+globalThis.window = dom.window;
+globalThis.document = dom.window.document;
+const { default: mermaid } = await import("mermaid");
+mermaid.initialize({ startOnLoad: false });
+let input = "";
+for await (const chunk of process.stdin) input += chunk;
+const out = [];
+for (const text of JSON.parse(input)) {
+  try { out.push({ ok: true, type: (await mermaid.parse(text)).diagramType }); }
+  catch (e) { out.push({ ok: false, error: String(e && e.message ? e.message : e).split("\\n")[0] }); }
+}
+process.stdout.write(JSON.stringify(out));
+`;
+
+function parse(sources: readonly string[]): { ok: boolean; type?: string; error?: string }[] {
+  const run = spawnSync(process.execPath, ["--input-type=module", "-e", CHECK], {
+    cwd: ROOT,
+    input: JSON.stringify(sources),
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  if (run.status !== 0) throw new Error(`mermaid parser failed: ${run.stderr}`);
+  return JSON.parse(run.stdout);
+}
+
+const docs: Record<string, any> = {};
+const app = new App({
+  outdir: fs.mkdtempSync(path.join(os.tmpdir(), "pipelines-")),
+  skipBackendValidation: true,
+});
+for (const [name, build] of [
+  ["db2-snowflake-msk", buildMsk],
+  ["db2-snowflake-confluent", buildConfluent],
+] as const) {
+  docs[name] = JSON.parse(JSON.stringify(build(app).toTerraform()));
+}
+const hostile = {
+  resource: {
+    aws_mskconnect_connector: {
+      c: {
+        "//": { "kafka-standards": { pipeline: "odd" } },
+        connector_configuration: {
+          name: "odd-sink",
+          "connector.class": "com.snowflake.kafka.connector.SnowflakeSinkConnector",
+          topics: "a.b,c.d",
+          "snowflake.url.name": 'x"y<z>`#&',
+          "snowflake.database.name": "D;B",
+          "snowflake.schema.name": "S--S",
+          "errors.deadletterqueue.topic.name": "dlq.odd-sink",
+        },
+      },
+    },
+  },
+};
+
+describe("pipeline section of ARCHITECTURE.md", () => {
+  const diagrams = [
+    ...Object.values(docs).flatMap((d) => [...readPipelines(d).values()].map(renderPipelineMermaid)),
+    renderPipelineMermaid([...readPipelines(hostile).values()][0]),
+  ];
+  const results = parse(diagrams);
+
+  test.each(diagrams.map((d, i) => [i, d] as const))(
+    "diagram %i is a flowchart the real Mermaid parser accepts",
+    (i) => {
+      expect(results[i]).toEqual({ ok: true, type: "flowchart-v2" });
+    },
+  );
+
+  test("every label is quoted and escaped", () => {
+    for (const d of diagrams) {
+      for (const label of d.match(/"[^"]*"/g) ?? [])
+        expect(label.slice(1, -1).replace(/<br\/>/g, "")).not.toMatch(/["<>`]/);
+    }
+  });
+
+  test("MSK: Debezium and JDBC sources from Db2, the Snowflake sink, its DLQ", () => {
+    const [views] = [...readPipelines(docs["db2-snowflake-msk"]).values()];
+    expect(views.map((v) => [v.name, v.direction, v.system, v.tasks])).toEqual([
+      ["dwh-cdc-source", "source", "Db2 SALES (db2.sales.internal)", "1"],
+      ["dwh-ts-inc-source", "source", "Db2 SALES (db2.sales.internal)", "2"],
+      ["dwh-snowflake-sink", "sink", "Snowflake DWH.STAGING (xy12345.eu-west-1.snowflakecomputing.com:443)", "10"],
+    ]);
+    expect(views[2].deadLetterTopic).toBe("dlq.dwh-snowflake-sink");
+    expect(views[1].topics).toEqual(["sales.customers.eu-west-1", "sales.products.eu-west-1"]);
+  });
+
+  test("Confluent: managed classes, Db2 from connection.host, alerts in the Prometheus file", () => {
+    const section = renderPipelineSection(docs["db2-snowflake-confluent"]).join("\n");
+    expect(section).toContain("| dwh-ts-inc-source | Confluent Cloud | source | IbmDb2Source | 2 |");
+    expect(section).toContain("Db2 SALES (db2.sales.example.com)");
+    expect(section).toContain("`monitoring/dwh-pipeline-rules.yml` (Prometheus)");
+  });
+
+  test("a document without pipelines gets no section", () => {
+    expect(renderPipelineSection({})).toEqual([]);
+    expect(renderArchitecture({}, "empty")).not.toContain("## Pipelines");
+  });
+});
