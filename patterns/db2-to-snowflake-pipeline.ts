@@ -25,7 +25,7 @@ import {
   planPipeline,
 } from "../lib/connect/pipeline-plan";
 import { createPipelineAlarms } from "../lib/connect/pipeline-alarms";
-import { pipelineRunbookProducer } from "../lib/connect/pipeline-runbooks";
+import { MskConnectStack } from "../lib/connect/msk-connect-stack";
 import { pipelinePrometheusProducer } from "../lib/connect/pipeline-prometheus";
 
 /** The source database. */
@@ -254,7 +254,17 @@ export class Db2ToSnowflakePipeline extends Construct {
         );
       }
     }
-    if (backend === "msk") checkMskSettings(props.msk, plan, path);
+    let monitoringScope: Construct | undefined;
+    if (cluster instanceof MskCluster) {
+      checkMskSettings(props.msk, plan, path);
+      // Connectors and pipeline alarms live in the cluster's connect stack, deployed after the topics.
+      const connectStack = MskConnectStack.of(cluster);
+      for (const mode of plan.byCapture.keys()) {
+        connectStack.checkConnectorNameFree(`${props.name}-${captureSlug(mode)}-source`, path);
+      }
+      connectStack.checkConnectorNameFree(`${props.name}-snowflake-sink`, path);
+      monitoringScope = connectStack.pipelineScope(props.name, path);
+    }
     // Phase 1: topics.
     const topics = new Map<string, KafkaTopic>();
     for (const t of plan.tables)
@@ -371,7 +381,7 @@ export class Db2ToSnowflakePipeline extends Construct {
     const connectors = [...sources.values(), this.sink].map((c) => c.connectorName);
     const dlq = this.sink.deadLetterTopic?.topicName;
     if (cluster instanceof MskCluster) {
-      this.mskMonitoring(cluster, props, dlq);
+      this.mskMonitoring(monitoringScope!, cluster, props, dlq);
     } else {
       StackArtifacts.of(this).add(
         pipelinePrometheusProducer({
@@ -411,7 +421,12 @@ export class Db2ToSnowflakePipeline extends Construct {
     return topic;
   }
 
-  private mskMonitoring(cluster: MskCluster, props: Db2ToSnowflakePipelineProps, dlq: string | undefined): void {
+  private mskMonitoring(
+    scope: Construct,
+    cluster: MskCluster,
+    props: Db2ToSnowflakePipelineProps,
+    dlq: string | undefined,
+  ): void {
     const target = {
       owner: props.name,
       pipeline: props.name,
@@ -424,12 +439,12 @@ export class Db2ToSnowflakePipeline extends Construct {
       },
     };
     const probe = { Pipeline: props.name };
-    createPipelineAlarms(this, "pipeline-source-lag", target, {
+    createPipelineAlarms(scope, "pipeline-source-lag", target, {
       namespace: PIPELINE_PROBE.namespace,
       metricName: PIPELINE_PROBE.sourceLagMetric,
       dimensions: probe,
     });
-    createPipelineAlarms(this, "pipeline-end-to-end-latency", target, {
+    createPipelineAlarms(scope, "pipeline-end-to-end-latency", target, {
       namespace: PIPELINE_PROBE.namespace,
       metricName: PIPELINE_PROBE.endToEndLatencyMetric,
       dimensions: probe,
@@ -442,7 +457,7 @@ export class Db2ToSnowflakePipeline extends Construct {
         );
       }
       createPipelineAlarms(
-        this,
+        scope,
         "pipeline-dead-letter-rate",
         target,
         {
@@ -458,7 +473,6 @@ export class Db2ToSnowflakePipeline extends Construct {
         dlq,
       );
     }
-    StackArtifacts.of(this).add(pipelineRunbookProducer);
   }
 }
 

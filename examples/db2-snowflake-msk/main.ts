@@ -91,7 +91,13 @@ export class Db2SnowflakeMskStack extends TerraformStack {
           incrementingColumn: "PRODUCT_ID",
         },
       ],
-      db2: { hostname: "db2.sales.internal", databaseName: "SALES", user: "KAFKA", password: secret("db2_password") },
+      db2: {
+        hostname: "db2.sales.internal",
+        port: 50001,
+        databaseName: "SALES",
+        user: "KAFKA",
+        password: secret("db2_password"),
+      },
       snowflake: {
         url: "xy12345.eu-west-1.snowflakecomputing.com:443",
         user: "KAFKA_CONNECTOR",

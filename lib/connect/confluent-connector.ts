@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { TerraformStack } from "cdktf";
 import { Connector } from "../providers/confluent/connector";
 import { ServiceAccount } from "../providers/confluent/service-account";
 import { RoleBinding } from "../providers/confluent/role-binding";
@@ -186,7 +187,14 @@ export class ConfluentConnector extends Construct {
         "kafka.service.account.id": this.serviceAccount.id,
       },
       configSensitive: Object.fromEntries(Object.entries(r.secrets).map(([k, s]) => [k, s.configValue()])),
-      dependsOn: bindings,
+      // Its topics first: a sink would create a missing dead-letter topic itself, and the topic
+      // resource would then fail with "already exists"; a source fails writing to a missing topic.
+      dependsOn: [
+        ...bindings,
+        ...[...r.definition.topics, ...(this.deadLetterTopic ? [this.deadLetterTopic] : [])]
+          .map((t) => t.resource)
+          .filter((t) => TerraformStack.of(t) === TerraformStack.of(this)),
+      ],
     });
     const overrides = Object.fromEntries(r.weakenings.map((w) => [w.prop, w.reason]));
     recordMetadata(this.connector, {

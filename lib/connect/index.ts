@@ -12,6 +12,7 @@ export * from "./schema-registry";
 export * from "./kafka-connector-props";
 export * from "./kafka-connector";
 export * from "./msk-connector";
+export * from "./msk-connect-stack";
 export * from "./confluent-connector";
 export * from "./connector-artifacts";
 export * from "./pipeline-alarms";

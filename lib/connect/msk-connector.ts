@@ -12,7 +12,6 @@ import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import { isUnresolved, recordMetadata, standardTags } from "../core/resource-metadata";
-import { StackArtifacts } from "../core/stack-artifacts";
 import { failWith } from "../errors";
 import { KafkaStandardsSuppressions } from "../audit/cdktf/suppressions";
 import {
@@ -31,9 +30,8 @@ import { ConverterSettings } from "./connector-definition";
 import { ResolvedConnector, checkConnectorName, resolveConnector } from "./connector-config";
 import { ConnectorIntentProps, MskConnectOptions, defaultConnectorName } from "./kafka-connector-props";
 import { ConnectorRole } from "./msk-connector-role";
-import { connectorArtifactsProducer } from "./connector-artifacts";
 import { createPipelineAlarms } from "./pipeline-alarms";
-import { pipelineRunbookProducer } from "./pipeline-runbooks";
+import { MskConnectStack } from "./msk-connect-stack";
 
 /** Properties of an {@link MskConnector}. */
 export interface MskConnectorProps extends ConnectorIntentProps {
@@ -66,6 +64,9 @@ const JSON_WITH_SCHEMAS: ConverterSettings = Object.freeze({
  *
  * Source connectors keep their offsets in a named topic (`offset.storage.topic`), so a re-created
  * connector resumes where the previous one stopped.
+ *
+ * The connector's resources live in the cluster's {@link MskConnectStack} (`<cluster stack>-connect`),
+ * deployed after the data plane that creates its topics; the construct stays where it is declared.
  *
  * @see https://docs.aws.amazon.com/msk/latest/developerguide/msk-connect.html
  * @example
@@ -114,6 +115,8 @@ export class MskConnector extends Construct {
   public readonly securityGroup: SecurityGroup;
   /** The dead-letter topic, for sinks. */
   public readonly deadLetterTopic?: KafkaTopic;
+  /** The stack holding the connector's resources. */
+  public readonly connectStack: MskConnectStack;
 
   constructor(scope: Construct, id: string, props: MskConnectorProps) {
     super(scope, id);
@@ -163,6 +166,9 @@ export class MskConnector extends Construct {
       );
     }
     const capacity = resolveCapacity(msk, cluster.tier, p);
+    this.connectStack = MskConnectStack.of(cluster);
+    // Checked before anything is created: the name is unique among the cluster's connectors.
+    const home = this.connectStack.connectorScope(name, p);
 
     // Everything is valid: create.
     const tags = standardTags({ tier: cluster.tier, owner: props.owner, tags: props.tags });
@@ -182,7 +188,7 @@ export class MskConnector extends Construct {
     }
     for (const t of r.definition.topics) props.schemaRegistry?.addTopicSubjects(t.topicName, props.subjects);
 
-    this.logGroup = new CloudwatchLogGroup(this, "WorkerLogs", {
+    this.logGroup = new CloudwatchLogGroup(home, "WorkerLogs", {
       name: `/aws/mskconnect/${cluster.clusterName}/${name}`,
       retentionInDays: TIER_POLICIES[cluster.tier].brokerLogRetentionDays,
       kmsKeyId: cluster.kmsKeyArn,
@@ -190,8 +196,8 @@ export class MskConnector extends Construct {
     });
     recordMetadata(this.logGroup, meta);
 
-    const { pluginLocation, pluginObjectArn } = this.pluginLocation(msk, name, cluster.kmsKeyArn, tags, meta);
-    this.plugin = new MskconnectCustomPlugin(this, "Plugin", {
+    const { pluginLocation, pluginObjectArn } = this.pluginLocation(home, msk, name, cluster.kmsKeyArn, tags, meta);
+    this.plugin = new MskconnectCustomPlugin(home, "Plugin", {
       name: `${name}-plugin`,
       contentType: msk.plugin.contentType,
       description: `Plugin of connector ${name} (${r.definition.catalogId})`,
@@ -200,9 +206,9 @@ export class MskConnector extends Construct {
     });
     recordMetadata(this.plugin, meta);
 
-    const workerProperties = this.workerProperties(r);
+    const workerProperties = this.workerProperties(home, r);
     const digest = crypto.createHash("sha256").update(workerProperties).digest("hex").slice(0, 8);
-    this.workerConfiguration = new MskconnectWorkerConfiguration(this, "WorkerConfiguration", {
+    this.workerConfiguration = new MskconnectWorkerConfiguration(home, "WorkerConfiguration", {
       // Content-addressed: the resource cannot be updated in place, so a change creates a new one first.
       name: `${name}-${digest}`,
       description: `Worker configuration of connector ${name}`,
@@ -212,7 +218,7 @@ export class MskConnector extends Construct {
     });
     recordMetadata(this.workerConfiguration, meta);
 
-    this.role = new ConnectorRole(this, "ExecutionRole", {
+    this.role = new ConnectorRole(home, "ExecutionRole", {
       connector: r,
       clusterArn: cluster.clusterArn,
       dataTopics: r.definition.topics.map((t) => t.topicName),
@@ -222,7 +228,7 @@ export class MskConnector extends Construct {
       metadata: meta,
     });
 
-    this.securityGroup = new SecurityGroup(this, "SecurityGroup", {
+    this.securityGroup = new SecurityGroup(home, "SecurityGroup", {
       name: `${name}-mskc-workers`,
       description: `MSK Connect workers of ${name}: brokers on ${MSK_IAM_PORT} and the listed destinations only`,
       vpcId: msk.vpcId,
@@ -230,7 +236,7 @@ export class MskConnector extends Construct {
     });
     recordMetadata(this.securityGroup, meta);
     const brokerSg = cluster.securityGroup.securityGroup.id;
-    new VpcSecurityGroupEgressRule(this, "ToBrokers", {
+    new VpcSecurityGroupEgressRule(home, "ToBrokers", {
       securityGroupId: this.securityGroup.id,
       referencedSecurityGroupId: brokerSg,
       ipProtocol: "tcp",
@@ -239,7 +245,7 @@ export class MskConnector extends Construct {
       description: `Kafka brokers of ${cluster.clusterName} (IAM, TLS)`,
       tags: { ...tags },
     });
-    new VpcSecurityGroupIngressRule(this, "BrokersFromWorkers", {
+    new VpcSecurityGroupIngressRule(home, "BrokersFromWorkers", {
       securityGroupId: brokerSg,
       referencedSecurityGroupId: this.securityGroup.id,
       ipProtocol: "tcp",
@@ -249,7 +255,7 @@ export class MskConnector extends Construct {
       tags: { ...tags },
     });
     (msk.egress ?? []).forEach((e, i) => {
-      new VpcSecurityGroupEgressRule(this, `Egress${i}`, {
+      new VpcSecurityGroupEgressRule(home, `Egress${i}`, {
         securityGroupId: this.securityGroup.id,
         cidrIpv4: e.cidr,
         prefixListId: e.prefixListId,
@@ -261,7 +267,7 @@ export class MskConnector extends Construct {
       });
     });
 
-    const holder = new Construct(this, "Resource");
+    const holder = new Construct(home, "Resource");
     const configuration: Record<string, string> = { ...r.config };
     for (const [k, secret] of Object.entries(r.secrets)) configuration[k] = secret.configValue();
     this.connector = new MskconnectConnector(holder, "Connector", {
@@ -310,7 +316,7 @@ export class MskConnector extends Construct {
 
     // Monitoring: failed tasks, and the sink group's lag through the cluster's own lag alarms.
     createPipelineAlarms(
-      this,
+      home,
       "pipeline-connector-failed-tasks",
       {
         owner: props.pipeline ?? name,
@@ -328,11 +334,9 @@ export class MskConnector extends Construct {
     if (r.consumerGroup) {
       for (const t of r.definition.topics) cluster.addConsumerGroup(r.consumerGroup, t.topicName);
     }
-    StackArtifacts.of(this).add(connectorArtifactsProducer);
-    StackArtifacts.of(this).add(pipelineRunbookProducer);
   }
 
-  private workerProperties(r: ResolvedConnector): string {
+  private workerProperties(scope: Construct, r: ResolvedConnector): string {
     const lines = [
       "# Worker configuration generated by cdktf-kafka-standards.",
       // Required by MSK Connect; each connector sets its own converters, which take precedence.
@@ -343,7 +347,7 @@ export class MskConnector extends Construct {
       lines.push(
         `config.providers=${MSK_CONFIG_PROVIDER.name}`,
         `config.providers.${MSK_CONFIG_PROVIDER.name}.class=${MSK_CONFIG_PROVIDER.className}`,
-        `config.providers.${MSK_CONFIG_PROVIDER.name}.param.region=${new DataAwsRegion(this, "Region").region}`,
+        `config.providers.${MSK_CONFIG_PROVIDER.name}.param.region=${new DataAwsRegion(scope, "Region").region}`,
       );
     }
     if (r.direction === "source") lines.push(`offset.storage.topic=${mskOffsetStorageTopic(r.name)}`);
@@ -351,6 +355,7 @@ export class MskConnector extends Construct {
   }
 
   private pluginLocation(
+    scope: Construct,
     msk: MskConnectOptions,
     name: string,
     kmsKeyArn: string,
@@ -367,7 +372,7 @@ export class MskConnector extends Construct {
     }
     const u = plugin.uploadSource!;
     const key = u.fileKey ?? `mskconnect/plugins/${name}/${path.basename(u.path)}`;
-    const object = new S3Object(this, "PluginObject", {
+    const object = new S3Object(scope, "PluginObject", {
       bucket: u.bucketName,
       key,
       source: path.resolve(u.path),

@@ -130,6 +130,8 @@ export function createPipelineAlarms(
       pipeline: target.pipeline,
       connector: target.connector,
       topic,
+      // Known here even when the escalation topics live in another stack.
+      escalation: target.escalation.topics[severity].nameInput?.replace(/-alarms-(warning|critical)$/, ""),
     });
     return alarm;
   });

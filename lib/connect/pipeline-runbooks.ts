@@ -96,7 +96,7 @@ export function pipelineRunbookInputs(doc: TerraformDocument): PipelineRunbookIn
     if (meta.connector) g.connectors.add(meta.connector);
     if (meta.topic) g.topics.add(meta.topic);
     const sns = snsNames.get(String(r.alarm_actions?.[0] ?? ""));
-    if (sns) g.escalation = sns.replace(/-alarms-(warning|critical)$/, "");
+    g.escalation ??= meta.escalation ?? sns?.replace(/-alarms-(warning|critical)$/, "");
     groups.set(key, g);
   }
   return [...groups.values()].map((g) => ({

@@ -144,7 +144,12 @@ function readConnectors(index: DocIndex, registry: ClusterRegistry): ConnectorEn
       key: c.address,
       name: display(c.attrs.name ?? c.name),
       service: "MSK Connect",
-      clusterKey: (registry.resolve(bootstrap, false) ?? registry.only("msk"))?.key,
+      // A connector in its own stack (MskConnectStack) names its cluster in the metadata.
+      clusterKey: (
+        registry.resolve(bootstrap, false) ??
+        registry.only("msk") ??
+        (c.meta.cluster ? registry.external(c.meta.cluster) : undefined)
+      )?.key,
       direction: direction(config),
       topics: connectorTopics(config),
       connectorClass: config["connector.class"],

@@ -302,6 +302,7 @@ export const KAFKA_DEFAULT_RETENTION_MS = 604800000;
 export const CREDENTIAL_KEY_WORDS: readonly string[] = Object.freeze([
   "password",
   "passwd",
+  "passphrase",
   "secret",
   "token",
   "credential",

@@ -85,4 +85,6 @@ export interface ResourceMetadata {
   readonly pipeline?: string;
   /** Connector an alarm or resource belongs to. */
   readonly connector?: string;
+  /** Name prefix of the escalation topics an alarm notifies (`<prefix>-alarms-<severity>`). */
+  readonly escalation?: string;
 }

@@ -101,7 +101,16 @@ describe("ConfluentConnector (a managed Snowflake sink)", () => {
         ["DeveloperRead", "<registry>/subject=sales.orders.eu-west-1-value"],
       ].sort(),
     );
-    expect(c.depends_on).toHaveLength(5);
+    expect(c.depends_on.filter((d: string) => d.startsWith("confluent_role_binding."))).toHaveLength(5);
+  });
+
+  test("created after its topic and its dead-letter topic", () => {
+    const topicAddress = (name: string) =>
+      `confluent_kafka_topic.${Object.entries<any>(doc.resource.confluent_kafka_topic).find(([, t]) => t.topic_name === name)![0]}`;
+    expect(c.depends_on.filter((d: string) => d.startsWith("confluent_kafka_topic.")).sort()).toEqual(
+      [topicAddress("sales.orders.eu-west-1"), topicAddress("dlq.orders-sink")].sort(),
+    );
+    expect(c.depends_on).toHaveLength(7);
   });
 
   test("the topic's subjects get BACKWARD through the registry", () => {

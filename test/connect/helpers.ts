@@ -1,4 +1,4 @@
-import { TerraformStack } from "cdktf";
+import { App, TerraformStack } from "cdktf";
 import { MskCluster } from "../../lib/msk/msk-cluster";
 import { ConfluentCluster } from "../../lib/confluent/confluent-cluster";
 import { KafkaStandardsError } from "../../lib/errors";
@@ -6,7 +6,7 @@ import { ConnectorSecret } from "../../lib/connect/connector-secret";
 import { ConnectPlugin } from "../../lib/connect/connect-plugin";
 import { ConverterSettings, RenderContext } from "../../lib/connect/connector-definition";
 import { MskConnectOptions } from "../../lib/connect/kafka-connector-props";
-import { newStack } from "../helpers";
+import { SynthDoc, newStack, synth } from "../helpers";
 import { newConfluentStack } from "../confluent/helpers";
 
 export const SECRET_ARN = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/sales/pipeline-AbCdEf";
@@ -26,6 +26,15 @@ export function mskFixture(tier: "prod" | "dev" = "prod"): { stack: TerraformSta
     clientSubnetIds: ["subnet-a", "subnet-b", "subnet-c"],
   });
   return { stack, cluster };
+}
+
+/**
+ * Synthesizes `stack` after resolving the app's cross-stack references as `app.synth()` does
+ * (remote-state data sources in the consuming stack, outputs in the producing one).
+ */
+export function synthResolved(stack: TerraformStack): SynthDoc {
+  for (const s of App.of(stack).node.findAll().filter(TerraformStack.isStack)) s.prepareStack();
+  return synth(stack);
 }
 
 /** A prod Confluent cluster (Standard) in a fresh stack. */

@@ -7,11 +7,12 @@ import { ClientAuthentication } from "../../lib/msk/client-authentication";
 import { ConnectorCatalog } from "../../lib/connect/connector-catalog";
 import { ConnectPlugin } from "../../lib/connect/connect-plugin";
 import { MskConnector, MskConnectorProps } from "../../lib/connect/msk-connector";
+import { MskConnectStack } from "../../lib/connect/msk-connect-stack";
 import { KafkaConnector } from "../../lib/connect/kafka-connector";
 import { GlueSchemaRegistry } from "../../lib/connect/schema-registry";
 import { MSK_CONNECT_CAPACITY } from "../../lib/standards/connect";
-import { resourcesForSnapshot, resourcesOf, synth, synthApp, SynthDoc } from "../helpers";
-import { SECRET_ARN, expectError, mskFixture, mskOptions, sm } from "./helpers";
+import { newStack, resourcesForSnapshot, resourcesOf, synth, synthApp } from "../helpers";
+import { SECRET_ARN, expectError, mskFixture, mskOptions, sm, synthResolved } from "./helpers";
 
 function sinkProps(cluster: MskCluster, extra: Partial<MskConnectorProps> = {}): MskConnectorProps {
   return {
@@ -31,19 +32,61 @@ function sinkProps(cluster: MskCluster, extra: Partial<MskConnectorProps> = {}):
   };
 }
 
-/** The policy JSON with `${replace(<cluster>.arn, ":cluster/", ":topic/")}` written as `<topic-arn-prefix>`. */
+/** The cluster stack's value `attribute` of `resource`, as the connect stack reads it. */
+const remote = (resource: string, attribute: string): string =>
+  `\${data.terraform_remote_state.cross-stack-reference-input-test.outputs.cross-stack-output-${resource}${attribute}}`;
+const CLUSTER_ARN = remote("aws_msk_clustersales_Cluster_80ACA6B5", "arn");
+
+/** The policy JSON with `${replace(<cluster arn>, ":cluster/", ":topic/")}` written as `<topic-arn-prefix>`. */
 const parse = (text: string): any =>
   JSON.parse(
     text
-      .replace(/\$\{replace\(aws_msk_cluster\.[^,]+\.arn, ":cluster\/", ":(topic|group)\/"\)\}/g, "<$1-arn-prefix>")
-      .replace(/\$\{aws_msk_cluster\.[^}]+\.arn\}/g, "<cluster-arn>"),
+      .split(`\${replace(${CLUSTER_ARN.slice(2, -1)}, ":cluster/", ":topic/")}`)
+      .join("<topic-arn-prefix>")
+      .split(`\${replace(${CLUSTER_ARN.slice(2, -1)}, ":cluster/", ":group/")}`)
+      .join("<group-arn-prefix>")
+      .split(CLUSTER_ARN)
+      .join("<cluster-arn>"),
   );
 
 describe("MskConnector (a Snowflake sink with the standard's defaults)", () => {
   const { stack, cluster } = mskFixture();
   const connector = new MskConnector(stack, "Sink", sinkProps(cluster));
-  const doc = synth(stack);
+  const doc = synthResolved(connector.connectStack);
+  const clusterDoc = synth(stack);
   const c = resourcesOf(doc, "aws_mskconnect_connector")[0];
+
+  test("its resources live in the cluster's connect stack, deployed after the data plane", () => {
+    expect(connector.connectStack.node.id).toBe("test-connect");
+    expect(connector.connectStack.dependencies).toEqual(expect.arrayContaining([cluster.dataPlane, stack]));
+    expect(doc.provider?.aws).toEqual([{ region: "eu-west-1" }]);
+    expect(Object.keys(doc.resource).sort()).toEqual([
+      "aws_cloudwatch_log_group",
+      "aws_cloudwatch_metric_alarm",
+      "aws_iam_policy",
+      "aws_iam_role",
+      "aws_iam_role_policy_attachment",
+      "aws_mskconnect_connector",
+      "aws_mskconnect_custom_plugin",
+      "aws_mskconnect_worker_configuration",
+      "aws_security_group",
+      "aws_vpc_security_group_egress_rule",
+      "aws_vpc_security_group_ingress_rule",
+    ]);
+    expect(clusterDoc.resource.aws_mskconnect_connector).toBeUndefined();
+  });
+
+  test("the cluster's values cross as remote-state references", () => {
+    expect(c.kafka_cluster.apache_kafka_cluster.bootstrap_servers).toBe(
+      remote("aws_msk_clustersales_Cluster_80ACA6B5", "bootstrap_brokers_sasl_iam"),
+    );
+    const ingress = resourcesOf(doc, "aws_vpc_security_group_ingress_rule")[0];
+    expect(ingress.security_group_id).toBe(remote("aws_security_groupsales_SecurityGroup_08CAF520", "id"));
+    expect(resourcesOf(doc, "aws_cloudwatch_log_group")[0].kms_key_id).toBe(
+      remote("aws_kms_keysales_Key_78A161FC", "arn"),
+    );
+    expect(Object.keys(doc.data?.terraform_remote_state ?? {})).toEqual(["cross-stack-reference-input-test"]);
+  });
 
   test("snapshot of the connector's resources", () => {
     const only = Object.fromEntries(
@@ -57,14 +100,14 @@ describe("MskConnector (a Snowflake sink with the standard's defaults)", () => {
   test("TLS and IAM to the brokers, on the cluster's IAM bootstrap", () => {
     expect(c.kafka_cluster_encryption_in_transit).toEqual({ encryption_type: "TLS" });
     expect(c.kafka_cluster_client_authentication).toEqual({ authentication_type: "IAM" });
-    expect(c.kafka_cluster.apache_kafka_cluster.bootstrap_servers).toMatch(/\.bootstrap_brokers_sasl_iam\}$/);
+    expect(c.kafka_cluster.apache_kafka_cluster.bootstrap_servers).toMatch(/bootstrap_brokers_sasl_iam\}$/);
     expect(c.kafka_cluster.apache_kafka_cluster.vpc.subnets).toEqual(["subnet-a", "subnet-b"]);
   });
 
   test("worker logs in a KMS-encrypted log group kept as long as the tier's broker logs", () => {
     const lg = resourcesOf(doc, "aws_cloudwatch_log_group").find((l) => l.name.startsWith("/aws/mskconnect/"))!;
     expect(lg).toMatchObject({ name: "/aws/mskconnect/sales-prod/orders-sink", retention_in_days: 365 });
-    expect(lg.kms_key_id).toMatch(/^\$\{aws_kms_key\./);
+    expect(lg.kms_key_id).toMatch(/aws_kms_key\w+arn\}$/);
     expect(c.log_delivery.worker_log_delivery.cloudwatch_logs).toEqual({
       enabled: true,
       log_group: `\${aws_cloudwatch_log_group.${Object.entries<any>(doc.resource.aws_cloudwatch_log_group).find(([, l]) => l.name === lg.name)![0]}.name}`,
@@ -112,12 +155,13 @@ describe("MskConnector (a Snowflake sink with the standard's defaults)", () => {
   });
 
   test("the sink group gets the cluster's consumer-lag alarms; failed tasks alarm with a runbook", () => {
-    const alarms = resourcesOf(doc, "aws_cloudwatch_metric_alarm");
-    const lag = alarms.filter((a) => a.dimensions?.["Consumer Group"] === "connect-orders-sink");
+    const lag = resourcesOf(clusterDoc, "aws_cloudwatch_metric_alarm").filter(
+      (a) => a.dimensions?.["Consumer Group"] === "connect-orders-sink",
+    );
     expect(lag.map((a) => a.metric_name).sort()).toEqual(
       ["EstimatedMaxTimeLag", "EstimatedMaxTimeLag", "MaxOffsetLag", "MaxOffsetLag"].sort(),
     );
-    const failed = alarms.filter((a) => a.metric_name === "ErroredTaskCount");
+    const failed = resourcesOf(doc, "aws_cloudwatch_metric_alarm").filter((a) => a.metric_name === "ErroredTaskCount");
     expect(failed).toHaveLength(1);
     expect(failed[0]).toMatchObject({
       namespace: "AWS/KafkaConnect",
@@ -125,7 +169,9 @@ describe("MskConnector (a Snowflake sink with the standard's defaults)", () => {
       threshold: 0,
       evaluation_periods: 5,
       alarm_name: "orders-sink-pipeline-connector-failed-tasks-critical",
+      alarm_actions: [remote("aws_sns_topicsales_Escalation_Critical_755E0B28", "arn")],
     });
+    expect(failed[0]["//"]["kafka-standards"].escalation).toBe("sales-prod");
     expect(failed[0].alarm_description).toMatch(
       /Runbook: kafka-standards\/runbooks\/orders-sink-pipeline-connector-failed-tasks\.md$/,
     );
@@ -220,8 +266,8 @@ describe("MskConnector options", () => {
   test("a Glue registry: Avro values, JSON keys, and Glue grants for the role", () => {
     const { stack, cluster } = mskFixture();
     const registry = new GlueSchemaRegistry(stack, "Registry", { registryName: "sales-prod", tier: "prod" });
-    new MskConnector(stack, "Sink", sinkProps(cluster, { schemaRegistry: registry }));
-    const doc = synth(stack);
+    const k = new MskConnector(stack, "Sink", sinkProps(cluster, { schemaRegistry: registry }));
+    const doc = synthResolved(k.connectStack);
     const config = resourcesOf(doc, "aws_mskconnect_connector")[0].connector_configuration;
     expect(config).toMatchObject({
       "key.converter": "org.apache.kafka.connect.json.JsonConverter",
@@ -239,7 +285,7 @@ describe("MskConnector options", () => {
 
   test("an uploaded plugin: an aws_s3_object encrypted with the cluster key, the plugin pinned to its version", () => {
     const { stack, cluster } = mskFixture();
-    new MskConnector(
+    const k = new MskConnector(
       stack,
       "Sink",
       sinkProps(cluster, {
@@ -252,14 +298,14 @@ describe("MskConnector options", () => {
         }),
       }),
     );
-    const doc = synth(stack);
+    const doc = synthResolved(k.connectStack);
     const object = resourcesOf(doc, "aws_s3_object")[0];
     expect(object).toMatchObject({
       bucket: "plugins",
       key: "mskconnect/plugins/orders-sink/sink.zip",
       server_side_encryption: "aws:kms",
     });
-    expect(object.kms_key_id).toMatch(/^\$\{aws_kms_key\./);
+    expect(object.kms_key_id).toMatch(/aws_kms_key\w+arn\}$/);
     const plugin = resourcesOf(doc, "aws_mskconnect_custom_plugin")[0];
     expect(plugin.content_type).toBe("ZIP");
     expect(plugin.location.s3.object_version).toMatch(/^\$\{aws_s3_object\.[^.]+\.version_id\}$/);
@@ -268,7 +314,7 @@ describe("MskConnector options", () => {
   test("a source keeps its offsets in a named topic and may write idempotently", () => {
     const { stack, cluster } = mskFixture();
     const orders = cluster.addTopic("sales.orders.eu-west-1");
-    new MskConnector(stack, "Source", {
+    const k = new MskConnector(stack, "Source", {
       cluster,
       name: "orders-source",
       connector: ConnectorCatalog.jdbcSource({
@@ -281,7 +327,7 @@ describe("MskConnector options", () => {
       }),
       msk: mskOptions(),
     });
-    const doc = synth(stack);
+    const doc = synthResolved(k.connectStack);
     const worker = resourcesOf(doc, "aws_mskconnect_worker_configuration")[0];
     expect(worker.properties_file_content).toContain(
       "offset.storage.topic=__amazon_msk_connect_offsets_orders-source_kept\n",
@@ -307,7 +353,7 @@ describe("MskConnector options", () => {
         sinkProps(cl, { errorHandling: { logErrors: false, reason: "logs go to the vendor's collector" } }),
       );
     });
-    const c = resourcesOf(stacks.w, "aws_mskconnect_connector")[0];
+    const c = resourcesOf(stacks["w-connect"], "aws_mskconnect_connector")[0];
     expect(c["//"]["kafka-standards"].overrides).toEqual({
       "errorHandling.logErrors": "logs go to the vendor's collector",
     });
@@ -315,7 +361,7 @@ describe("MskConnector options", () => {
       {
         id: "KS-CONN-004",
         reason: "errorHandling.logErrors: logs go to the vendor's collector",
-        scope: "w/Sink/Resource",
+        scope: "w-connect/orders-sink/Resource",
       },
     ]);
     expect(c.connector_configuration["errors.log.enable"]).toBe("false");
@@ -323,12 +369,14 @@ describe("MskConnector options", () => {
 
   test("custom capacity within MSK Connect's limits", () => {
     const { stack, cluster } = mskFixture();
-    new MskConnector(
+    const k = new MskConnector(
       stack,
       "Sink",
       sinkProps(cluster, { msk: mskOptions({ capacity: { minWorkers: 1, maxWorkers: 10, mcuCount: 4 } }) }),
     );
-    expect(resourcesOf(synth(stack), "aws_mskconnect_connector")[0].capacity.autoscaling).toMatchObject({
+    expect(
+      resourcesOf(synthResolved(k.connectStack), "aws_mskconnect_connector")[0].capacity.autoscaling,
+    ).toMatchObject({
       min_worker_count: 1,
       max_worker_count: 10,
       mcu_count: 4,
@@ -402,7 +450,9 @@ describe("KafkaConnector on MSK", () => {
     expect(k.backend).toBe("msk");
     expect(k.connectorName).toBe("orderssink");
     expect(k.deadLetterTopic?.topicName).toBe("dlq.orderssink");
-    expect(resourcesOf(synth(stack) as SynthDoc, "aws_mskconnect_connector")[0].name).toBe("orderssink");
+    expect(resourcesOf(synthResolved(k.mskConnector!.connectStack), "aws_mskconnect_connector")[0].name).toBe(
+      "orderssink",
+    );
   });
 
   test("requires the MSK options, refuses a non-cluster", () => {
@@ -432,7 +482,7 @@ describe("KafkaConnector on MSK", () => {
       });
       new KafkaConnector(s, "Sink", sinkProps(cl));
     });
-    const dir = path.join(outdir, "stacks", "s", "kafka-standards");
+    const dir = path.join(outdir, "stacks", "s-connect", "kafka-standards");
     const file = JSON.parse(fs.readFileSync(path.join(dir, "connectors", "orders-sink.json"), "utf8"));
     expect(file).toMatchObject({
       name: "orders-sink",
@@ -450,5 +500,106 @@ describe("KafkaConnector on MSK", () => {
     expect(runbook).toContain("aws kafkaconnect list-connectors --connector-name-prefix orders-sink");
     expect(runbook).toContain("SNS topic `sales-prod-alarms-critical`");
     fs.rmSync(outdir, { recursive: true, force: true });
+  });
+});
+
+describe("MskConnectStack", () => {
+  test("one stack per cluster, shared by its connectors, each under its own name", () => {
+    const { stack, cluster } = mskFixture();
+    const props = sinkProps(cluster);
+    const a = new MskConnector(stack, "A", props);
+    const b = new MskConnector(stack, "B", { ...props, name: "orders-sink-2" });
+    expect(a.connectStack).toBe(b.connectStack);
+    expect(MskConnectStack.of(cluster)).toBe(a.connectStack);
+    expect(a.connectStack.node.children.map((c) => c.node.id)).toEqual(
+      expect.arrayContaining(["orders-sink", "orders-sink-2"]),
+    );
+  });
+
+  test("deployed after the cluster and its data plane: the manifest orders the stacks", () => {
+    const { outdir } = synthApp((app) => {
+      const s = new TerraformStack(app, "s");
+      new AwsProvider(s, "aws", { region: "eu-west-1" });
+      const cl = new MskCluster(s, "sales", {
+        clusterName: "sales",
+        tier: "prod",
+        vpcId: "vpc-0abc",
+        clientSubnetIds: ["a", "b", "c"],
+      });
+      new MskConnector(s, "Sink", sinkProps(cl));
+    });
+    const manifest = JSON.parse(fs.readFileSync(path.join(outdir, "manifest.json"), "utf8"));
+    expect([...manifest.stacks["s-connect"].dependencies].sort()).toEqual(["s", "s-data"]);
+    expect(manifest.stacks["s-data"].dependencies).toEqual(["s"]);
+    fs.rmSync(outdir, { recursive: true, force: true });
+  });
+
+  test("created explicitly: its own id and AWS provider", () => {
+    const { app, stack } = newStack();
+    const cluster = new MskCluster(stack, "sales", {
+      clusterName: "sales",
+      tier: "prod",
+      vpcId: "vpc-0abc",
+      clientSubnetIds: ["a", "b", "c"],
+    });
+    const own = new MskConnectStack(app, "sales-connectors", {
+      cluster,
+      awsProvider: { region: "eu-west-1", allowedAccountIds: ["111122223333"] },
+    });
+    const k = new MskConnector(stack, "Sink", sinkProps(cluster));
+    expect(k.connectStack).toBe(own);
+    expect(synthResolved(own).provider?.aws).toEqual([{ region: "eu-west-1", allowed_account_ids: ["111122223333"] }]);
+  });
+
+  test("a connector name used twice on a cluster", () => {
+    const { stack, cluster } = mskFixture();
+    const props = sinkProps(cluster);
+    new MskConnector(stack, "A", props);
+    expectError(
+      () => new MskConnector(stack, "B", props),
+      "KSE-CONN-020",
+      '"orders-sink"',
+      "a name not used by another connector of cluster sales-prod",
+    );
+    expect(stack.node.tryFindChild("B")?.node.children.length ?? 0).toBe(0);
+  });
+
+  test("its default id taken by another stack", () => {
+    const { app, stack, cluster } = (() => {
+      const f = newStack();
+      const c = new MskCluster(f.stack, "sales", {
+        clusterName: "sales",
+        tier: "prod",
+        vpcId: "vpc-0abc",
+        clientSubnetIds: ["a", "b", "c"],
+      });
+      return { ...f, cluster: c };
+    })();
+    new TerraformStack(app, "test-connect");
+    expectError(
+      () => new MskConnector(stack, "Sink", sinkProps(cluster)),
+      "KSE-CONN-017",
+      '"test-connect"',
+      "holds a stack",
+      "new MskConnectStack(app",
+    );
+  });
+
+  test("a second connect stack for the same cluster", () => {
+    const { app, stack } = newStack();
+    const cluster = new MskCluster(stack, "sales", {
+      clusterName: "sales",
+      tier: "prod",
+      vpcId: "vpc-0abc",
+      clientSubnetIds: ["a", "b", "c"],
+    });
+    new MskConnectStack(app, "one", { cluster });
+    expectError(() => new MskConnectStack(app, "two", { cluster }), "KSE-CONN-017", "one already holds its connectors");
+    expect(app.node.tryFindChild("two")).toBeUndefined();
+  });
+
+  test("not an MSK cluster", () => {
+    const { app } = newStack();
+    expectError(() => new MskConnectStack(app, "x", { cluster: {} as never }), "KSE-CONN-019", "an MskCluster");
   });
 });

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { spawnSync } from "child_process";
-import { App } from "cdktf";
+import { App, TerraformStack } from "cdktf";
 import { readPipelines, renderPipelineMermaid, renderPipelineSection } from "../../lib/docs/architecture-pipelines";
 import { renderArchitecture } from "../../lib/docs/architecture";
 import { build as buildMsk } from "../../examples/db2-snowflake-msk/main";
@@ -44,11 +44,16 @@ const app = new App({
   outdir: fs.mkdtempSync(path.join(os.tmpdir(), "pipelines-")),
   skipBackendValidation: true,
 });
-for (const [name, build] of [
-  ["db2-snowflake-msk", buildMsk],
-  ["db2-snowflake-confluent", buildConfluent],
+buildMsk(app);
+buildConfluent(app);
+const stacks = app.node.findAll().filter(TerraformStack.isStack);
+for (const s of stacks) s.prepareStack();
+// On MSK the connectors and the pipeline's alarms live in the cluster's connect stack.
+for (const [name, id] of [
+  ["db2-snowflake-msk", "db2-snowflake-msk-connect"],
+  ["db2-snowflake-confluent", "db2-snowflake-confluent"],
 ] as const) {
-  docs[name] = JSON.parse(JSON.stringify(build(app).toTerraform()));
+  docs[name] = JSON.parse(JSON.stringify(stacks.find((s) => s.node.id === id)!.toTerraform()));
 }
 const hostile = {
   resource: {
@@ -106,6 +111,15 @@ describe("pipeline section of ARCHITECTURE.md", () => {
     expect(section).toContain("| dwh-ts-inc-source | Confluent Cloud | source | IbmDb2Source | 2 |");
     expect(section).toContain("Db2 SALES (db2.sales.example.com)");
     expect(section).toContain("`monitoring/dwh-pipeline-rules.yml` (Prometheus)");
+  });
+
+  test("MSK connect stack: its connectors point at the cluster outside the stack, named by their metadata", () => {
+    const doc = renderArchitecture(docs["db2-snowflake-msk"], "db2-snowflake-msk-connect");
+    expect(doc).toContain('cluster_external_sales_prod[("sales-prod<br/>not in this stack")]');
+    expect(doc).toContain(
+      "| dwh-cdc-source | MSK Connect | source | sales-prod | — | io.debezium.connector.db2.Db2Connector |",
+    );
+    expect(doc).toContain("## Pipelines");
   });
 
   test("a document without pipelines gets no section", () => {

@@ -105,7 +105,7 @@ const read = (stack: string, rel: string) => fs.readFileSync(artifact(stack, rel
 describe("Db2ToSnowflakePipeline on MSK", () => {
   const topics = Object.values<any>(stacks["m-data"].resource.kafka_topic);
   const topic = (name: string) => topics.find((t) => t.name === name);
-  const connectors = resourcesOf(stacks.m, "aws_mskconnect_connector");
+  const connectors = resourcesOf(stacks["m-connect"], "aws_mskconnect_connector");
   const byName = (n: string) => connectors.find((c) => c.name === n)!.connector_configuration;
 
   test("topics per table and region: partitions, retention from the SLA, lz4, class, recorded deviation", () => {
@@ -122,6 +122,16 @@ describe("Db2ToSnowflakePipeline on MSK", () => {
     expect(topic("sales.customers.eu-west-1")["//"]["kafka-standards"].class).toBe("personal");
     expect(topic("sales.dwh-history.eu-west-1")).toMatchObject({ partitions: 1, config: { "retention.ms": "-1" } });
     expect(topic("dlq.dwh-snowflake-sink")["//"]["kafka-standards"].class).toBe("dlq");
+  });
+
+  test("connectors and pipeline alarms in the cluster's connect stack, deployed after the topics", () => {
+    expect(pipelineMsk.sink.mskConnector?.connectStack.node.id).toBe("m-connect");
+    const manifest = JSON.parse(fs.readFileSync(path.join(outdir, "manifest.json"), "utf8"));
+    expect([...manifest.stacks["m-connect"].dependencies].sort()).toEqual(["m", "m-data"]);
+    expect(resourcesOf(stacks.m, "aws_mskconnect_connector")).toEqual([]);
+    expect(
+      resourcesOf(stacks.m, "aws_cloudwatch_metric_alarm").filter((a) => a["//"]["kafka-standards"].pipeline),
+    ).toEqual([]);
   });
 
   test("CDC where available (Debezium for ORDERS), JDBC timestamp+incrementing for the polled table", () => {
@@ -158,8 +168,9 @@ describe("Db2ToSnowflakePipeline on MSK", () => {
   });
 
   test("alarms: probe lag and latency, dead-letter rate summed over the brokers, failed tasks per connector, sink lag", () => {
-    const alarms = resourcesOf(stacks.m, "aws_cloudwatch_metric_alarm");
-    const mine = alarms.filter((a) => a["//"]["kafka-standards"].pipeline === "dwh");
+    const mine = resourcesOf(stacks["m-connect"], "aws_cloudwatch_metric_alarm").filter(
+      (a) => a["//"]["kafka-standards"].pipeline === "dwh",
+    );
     expect([...new Set(mine.map((a) => a["//"]["kafka-standards"].alarm))].sort()).toEqual(
       PIPELINE_ALARM_THRESHOLDS.filter((d) => d.id !== "pipeline-sink-lag")
         .map((d) => d.id)
@@ -183,7 +194,7 @@ describe("Db2ToSnowflakePipeline on MSK", () => {
     expect(dlq.metric_query[0].metric.dimensions.Topic).toBe("dlq.dwh-snowflake-sink");
     // Sink lag: one alarm per lag metric and severity for the connector's group, the largest lag over
     // the topics it reads (metric math over one metric per topic).
-    const lag = alarms.filter((a) =>
+    const lag = resourcesOf(stacks.m, "aws_cloudwatch_metric_alarm").filter((a) =>
       (a.metric_query ?? []).some(
         (q: any) => q.metric?.dimensions?.["Consumer Group"] === "connect-dwh-snowflake-sink",
       ),
@@ -201,19 +212,24 @@ describe("Db2ToSnowflakePipeline on MSK", () => {
   });
 
   test("every pipeline alarm's runbook exists and names the alarm", () => {
-    const alarms = resourcesOf(stacks.m, "aws_cloudwatch_metric_alarm").filter(
+    const alarms = resourcesOf(stacks["m-connect"], "aws_cloudwatch_metric_alarm").filter(
       (a) => a["//"]["kafka-standards"].pipeline,
     );
+    expect(alarms.length).toBeGreaterThanOrEqual(9);
     for (const a of alarms) {
       const link = /Runbook: (\S+\.md)$/.exec(a.alarm_description)![1];
-      expect(fs.readFileSync(path.join(outdir, "stacks", "m", link), "utf8")).toContain(`\`${a.alarm_name}\``);
+      expect(fs.readFileSync(path.join(outdir, "stacks", "m-connect", link), "utf8")).toContain(`\`${a.alarm_name}\``);
     }
-    expect(read("m", "runbooks/dwh-pipeline-source-lag.md")).toContain("SNS topic `sales-prod-alarms-critical`");
+    expect(read("m-connect", "runbooks/dwh-pipeline-source-lag.md")).toContain(
+      "SNS topic `sales-prod-alarms-critical`",
+    );
   });
 
   test("the audit passes; connector files are written", () => {
-    expect(JSON.parse(read("m", "audit.json")).summary).toMatchObject({ error: 0, warning: 0 });
-    expect(fs.readdirSync(artifact("m", "connectors")).sort()).toEqual([
+    for (const stack of ["m", "m-data", "m-connect"]) {
+      expect(JSON.parse(read(stack, "audit.json")).summary).toMatchObject({ error: 0, warning: 0 });
+    }
+    expect(fs.readdirSync(artifact("m-connect", "connectors")).sort()).toEqual([
       "dwh-cdc-source.json",
       "dwh-snowflake-sink.json",
       "dwh-ts-inc-source.json",
@@ -221,7 +237,7 @@ describe("Db2ToSnowflakePipeline on MSK", () => {
   });
 
   test("ARCHITECTURE.md draws the pipeline", () => {
-    const doc = read("m", "ARCHITECTURE.md");
+    const doc = read("m-connect", "ARCHITECTURE.md");
     expect(doc).toContain("### Pipeline `dwh`");
     expect(doc).toContain('system_Db2_SALES_db2_internal[("Db2 SALES (db2.internal)")]');
     expect(doc).toContain('connector_dwh_snowflake_sink -.->|"failed records"| dlq_dwh_snowflake_sink');

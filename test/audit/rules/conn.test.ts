@@ -79,6 +79,12 @@ describeRule("KS-CONN-002", [
       "connector_configuration holds credentials: aws.secret.access.key, connection.password, snowflake.private.key",
   },
   {
+    name: "a key passphrase in connector_configuration fails",
+    resources: msk({ "snowflake.private.key.passphrase": "pass" }),
+    expect: "non-compliant",
+    message: "connector_configuration holds credentials: snowflake.private.key.passphrase",
+  },
+  {
     name: "password in config_nonsensitive fails",
     resources: confluent({ "kafka.api.key": "ABC", "kafka.api.secret": "xyz" }),
     expect: "non-compliant",
