@@ -62,8 +62,12 @@ fi
 it_pass "inspect: legacy estate seeded (legacy.orders RF 2, User:* ACL, lagging group, quota, SCRAM user)"
 
 # Traffic during the sampling window: 200 records/s of 100 bytes to legacy.clicks.
-it_java org.apache.kafka.tools.ProducerPerformance --topic legacy.clicks --num-records 12000 --record-size 100 \
-  --throughput 200 --producer-props bootstrap.servers="$BOOT" acks=all >"$OUT/producer.log" 2>&1 &
+# `exec timeout` in a subshell: $! is then the process that gets the kill below (a backgrounded shell
+# function would leave the JVM running), and the producer stops by itself after 120 s in any case.
+(exec timeout -k 5 120 java -Xms64m -Xmx512m -XX:+UseSerialGC -Djava.awt.headless=true \
+  -Dlog4j.configuration="file:$IT_DIR/config/log4j-tools.properties" -cp "$IT_CP" \
+  org.apache.kafka.tools.ProducerPerformance --topic legacy.clicks --num-records 12000 --record-size 100 \
+  --throughput 200 --producer-props bootstrap.servers="$BOOT" acks=all) >"$OUT/producer.log" 2>&1 &
 PRODUCER_PID=$!
 sleep 5
 started=$(date +%s%N)
