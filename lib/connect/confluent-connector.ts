@@ -7,10 +7,11 @@ import { recordMetadata } from "../core/resource-metadata";
 import { failWith } from "../errors";
 import { KafkaStandardsSuppressions } from "../audit/cdktf/suppressions";
 import { StackArtifacts } from "../core/stack-artifacts";
-import { CONFLUENT_MANAGED_SINK_GROUP_PREFIX, DEAD_LETTER_TOPIC_PARTITIONS } from "../standards/connect";
+import { CONFLUENT_MANAGED_SINK_GROUP_PREFIX } from "../standards/connect";
 import { confluentServiceAccountName } from "../standards/confluent";
 import type { ConfluentCluster } from "../confluent/confluent-cluster";
 import type { KafkaTopic } from "../topic/kafka-topic";
+import { declareConnectorTopics } from "./connector-topics";
 import { ConverterSettings } from "./connector-definition";
 import { ResolvedConnector, checkConnectorName, resolveConnector } from "./connector-config";
 import { ConnectorIntentProps, defaultConnectorName } from "./kafka-connector-props";
@@ -138,14 +139,7 @@ export class ConfluentConnector extends Construct {
       connector: name,
       pipeline: props.pipeline,
     };
-    if (r.deadLetterTopic) {
-      this.deadLetterTopic = cluster.addTopic(r.deadLetterTopic, {
-        topicClass: "dlq",
-        partitions: DEAD_LETTER_TOPIC_PARTITIONS,
-        owner: props.owner,
-      });
-    }
-    for (const t of r.definition.topics) props.schemaRegistry?.addTopicSubjects(t.topicName, props.subjects);
+    this.deadLetterTopic = declareConnectorTopics(cluster, r, props);
 
     this.serviceAccount = new ServiceAccount(this, "ServiceAccount", {
       displayName: confluentServiceAccountName(cluster.clusterName, `connector-${name}`).slice(0, 64),

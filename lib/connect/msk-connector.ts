@@ -16,7 +16,6 @@ import { failWith } from "../errors";
 import { KafkaStandardsSuppressions } from "../audit/cdktf/suppressions";
 import {
   CONNECT_CONVERTERS,
-  DEAD_LETTER_TOPIC_PARTITIONS,
   MSK_CONFIG_PROVIDER,
   MSK_CONNECT_CAPACITY,
   MSK_CONNECT_VERSION,
@@ -26,6 +25,7 @@ import {
 import { TIER_POLICIES } from "../standards/tiers";
 import type { MskCluster } from "../msk/msk-cluster";
 import type { KafkaTopic } from "../topic/kafka-topic";
+import { declareConnectorTopics } from "./connector-topics";
 import { ConverterSettings } from "./connector-definition";
 import { ResolvedConnector, checkConnectorName, resolveConnector } from "./connector-config";
 import { ConnectorIntentProps, MskConnectOptions, defaultConnectorName } from "./kafka-connector-props";
@@ -179,14 +179,7 @@ export class MskConnector extends Construct {
       connector: name,
       pipeline: props.pipeline,
     };
-    if (r.deadLetterTopic) {
-      this.deadLetterTopic = cluster.addTopic(r.deadLetterTopic, {
-        topicClass: "dlq",
-        partitions: DEAD_LETTER_TOPIC_PARTITIONS,
-        owner: props.owner,
-      });
-    }
-    for (const t of r.definition.topics) props.schemaRegistry?.addTopicSubjects(t.topicName, props.subjects);
+    this.deadLetterTopic = declareConnectorTopics(cluster, r, props);
 
     this.logGroup = new CloudwatchLogGroup(home, "WorkerLogs", {
       name: `/aws/mskconnect/${cluster.clusterName}/${name}`,
