@@ -68,8 +68,20 @@ if ! "$CONNECT_DIR/worker.sh" start; then
   exit 1
 fi
 internal="$(grep -E '^(config|offset|status)\.storage\.topic=' "$CONNECT_WORK/worker/worker.properties" | cut -d= -f2 | paste -sd, -)"
-if described="$(it_connect_java kafkastandards.it.connect.PipelineProbe describe --bootstrap "$BOOTSTRAP" --topics "$internal" 2>/dev/null)" &&
-  node -e 'const d=JSON.parse(process.argv[1]); process.exit(Object.keys(d).length===3 && Object.values(d).every(t=>t.replicationFactor===3)?0:1)' "$described"; then
+# The REST API answers before the worker's herder has created all three internal topics; wait for
+# them (up to 60 s) instead of sampling once.
+internal_ok() {
+  described="$(it_connect_java kafkastandards.it.connect.PipelineProbe describe --bootstrap "$BOOTSTRAP" --topics "$internal" 2>>"$CONNECT_WORK/internal-topics.log")" &&
+    node -e 'const d=JSON.parse(process.argv[1]); process.exit(Object.keys(d).length===3 && Object.values(d).every(t=>t.replicationFactor===3)?0:1)' "$described"
+}
+described=""
+internal_deadline=$((SECONDS + 60))
+internal_found=1
+until internal_ok; do
+  if ((SECONDS >= internal_deadline)); then internal_found=0; break; fi
+  sleep 2
+done
+if ((internal_found)); then
   it_pass "distributed Connect worker up on 127.0.0.1:$CONNECT_REST_PORT with $(grep -o '"class"' "$CONNECT_WORK/worker/plugins.json" | wc -l) connector plugins; internal topics RF 3 ($described)"
 else
   it_fail "Connect worker internal topics with replication factor 3: ${described:-not found}"
