@@ -27,6 +27,7 @@ import {
 import { createPipelineAlarms } from "../lib/connect/pipeline-alarms";
 import { MskConnectStack } from "../lib/connect/msk-connect-stack";
 import { pipelinePrometheusProducer } from "../lib/connect/pipeline-prometheus";
+import { heartbeatProbeProducer } from "../lib/connect/heartbeat-probe";
 
 /** The source database. */
 export interface Db2SourceSettings {
@@ -122,7 +123,14 @@ export interface Db2ToSnowflakePipelineProps {
    * environment's Schema Registry on Confluent Cloud
    */
   readonly schemaRegistry?: ISchemaRegistry;
-  /** Heartbeat table the probe updates (`<schema>.<table>`), e.g. `KAFKA_OPS.PIPELINE_HEARTBEAT`. @default - none named */
+  /**
+   * Heartbeat table of the pipeline's probe (`<SCHEMA>.<TABLE>`), e.g. `KAFKA_OPS.PIPELINE_HEARTBEAT`:
+   * routed through the pipeline like a table (its own topic, the source connector of the first capture
+   * mode, the sink), and written to `probes/<name>-heartbeat.json` for `kafka-standards probe`, which
+   * publishes the source-lag and end-to-end-latency metrics the pipeline's alarms read. Without it
+   * those two alarms have no data and stay in ALARM (a silent pipeline is not a healthy one).
+   * @default - no heartbeat route (synth warns)
+   */
   readonly heartbeatTable?: string;
   /** MSK Connect settings; required on MSK. */
   readonly msk?: PipelineMskSettings;
@@ -188,6 +196,8 @@ export class Db2ToSnowflakePipeline extends Construct {
   public readonly sink: KafkaConnector;
   /** The schema registry. */
   public readonly schemaRegistry: ISchemaRegistry;
+  /** The heartbeat probe's topic, when `heartbeatTable` is set. */
+  public readonly heartbeatTopic?: KafkaTopic;
 
   constructor(scope: Construct, id: string, props: Db2ToSnowflakePipelineProps) {
     super(scope, id);
@@ -213,6 +223,7 @@ export class Db2ToSnowflakePipeline extends Construct {
       tables: props.tables,
       recoverySlaHours: props.recoverySlaHours,
       compression: props.compression,
+      heartbeatTable: props.heartbeatTable,
       path,
     });
     this.plan = plan;
@@ -266,11 +277,13 @@ export class Db2ToSnowflakePipeline extends Construct {
       monitoringScope = connectStack.pipelineScope(props.name, path);
     }
     // Phase 1: topics.
-    const topics = new Map<string, KafkaTopic>();
+    const allTopics = new Map<string, KafkaTopic>();
     for (const t of plan.tables)
-      topics.set(`${t.source.schema}.${t.source.table}`.toUpperCase(), this.addTopic(cluster, t, plan, props));
-    this.topics = topics;
-    const topicOf = (t: PlannedTable): KafkaTopic => topics.get(`${t.source.schema}.${t.source.table}`.toUpperCase())!;
+      allTopics.set(`${t.source.schema}.${t.source.table}`.toUpperCase(), this.addTopic(cluster, t, plan, props));
+    const topicOf = (t: PlannedTable): KafkaTopic =>
+      allTopics.get(`${t.source.schema}.${t.source.table}`.toUpperCase())!;
+    this.heartbeatTopic = plan.heartbeat ? topicOf(plan.heartbeat) : undefined;
+    this.topics = new Map([...allTopics].filter(([, topic]) => topic !== this.heartbeatTopic));
 
     // Phase 2: schemas.
     this.schemaRegistry =
@@ -379,6 +392,37 @@ export class Db2ToSnowflakePipeline extends Construct {
 
     // Phase 5: monitoring.
     const connectors = [...sources.values(), this.sink].map((c) => c.connectorName);
+    if (plan.heartbeat) {
+      const hb = plan.heartbeat;
+      const source = sources.get(hb.capture)!;
+      // Next to the pipeline's alarms and runbooks (the connect stack on MSK).
+      StackArtifacts.of(monitoringScope ?? this).add(
+        heartbeatProbeProducer({
+          pipeline: props.name,
+          clusterName: cluster.clusterName,
+          backend,
+          heartbeatTable: `${hb.source.schema}.${hb.source.table}`,
+          topic: hb.topicName,
+          sourceConnector: source.connectorName,
+          sinkConnector: this.sink.connectorName,
+          capture: hb.capture,
+          db2: props.db2,
+          snowflake: {
+            url: sf.url,
+            database: sf.database,
+            schema: sf.stagingSchema,
+            role: sf.role,
+            table: hb.source.snowflakeTable ?? hb.source.table.toUpperCase(),
+            schematized:
+              (sf.ingestion ?? "SNOWPIPE_STREAMING") === "SNOWPIPE_STREAMING" && sf.schemaEvolution !== false,
+          },
+        }),
+      );
+    } else {
+      Annotations.of(this).addWarning(
+        `Pipeline ${props.name} has no heartbeatTable: its source-lag and end-to-end-latency alarms have no probe to read and stay in ALARM. Set heartbeatTable and run \`kafka-standards probe\`.`,
+      );
+    }
     const dlq = this.sink.deadLetterTopic?.topicName;
     if (cluster instanceof MskCluster) {
       this.mskMonitoring(monitoringScope!, cluster, props, dlq);

@@ -37,6 +37,10 @@ export const COMMANDS: Readonly<Record<string, RegisteredCommand>> = Object.free
     summary: "producer and consumer load with a client profile against any Kafka cluster (Java client)",
     load: async () => (await import("./commands/loadtest")).LOADTEST_COMMAND,
   },
+  probe: {
+    summary: "run a pipeline's heartbeat probe: source lag and end-to-end latency as CloudWatch EMF and Prometheus",
+    load: async () => (await import("./commands/probe")).PROBE_COMMAND,
+  },
   size: {
     summary: "size and price a workload on MSK and Confluent Cloud, and plan the steps between two rates",
     load: async () => (await import("./commands/size")).SIZE_COMMAND,

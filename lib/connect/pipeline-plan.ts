@@ -5,7 +5,7 @@
  */
 import { failWith } from "../errors";
 import { PARTITION_SIZING } from "../standards/topic-config";
-import { PIPELINE_SIZING } from "../standards/connect-pipeline";
+import { PIPELINE_PROBE, PIPELINE_SIZING } from "../standards/connect-pipeline";
 import { TOPIC_CLASSES } from "../standards/topic-classes";
 import { JDBC_SOURCE_MODES, JdbcSourceMode } from "./catalog/jdbc-source";
 import { DB2_IDENTIFIER } from "./catalog/common";
@@ -80,6 +80,8 @@ export interface PipelinePlanInput {
   readonly tables: readonly PipelineTable[];
   readonly recoverySlaHours?: number;
   readonly compression?: string;
+  /** `<SCHEMA>.<TABLE>` of the heartbeat probe, routed through the pipeline like a table. */
+  readonly heartbeatTable?: string;
   readonly path: string;
 }
 
@@ -90,6 +92,11 @@ export interface PipelinePlan {
   readonly byCapture: ReadonlyMap<TableCapture, readonly PlannedTable[]>;
   readonly compression: "lz4" | "snappy";
   readonly recoverySlaHours: number;
+  /**
+   * The heartbeat table's route (also in `tables` and `byCapture`): it goes through the source
+   * connector of the first capture mode, so the probe measures a connector that carries data.
+   */
+  readonly heartbeat?: PlannedTable;
 }
 
 const SEGMENT = /^[a-z][a-z0-9-]{0,40}$/;
@@ -289,6 +296,8 @@ export function planPipeline(input: PipelinePlanInput): PipelinePlan {
     };
     return planned;
   });
+  const heartbeat = planHeartbeat(input, tables, sla, path);
+  if (heartbeat) tables.push(heartbeat);
   const topicNames = tables.map((t) => t.topicName);
   const dup = topicNames.find((n, i) => topicNames.indexOf(n) !== i);
   if (dup) {
@@ -301,13 +310,84 @@ export function planPipeline(input: PipelinePlanInput): PipelinePlan {
       path,
     );
   }
-  const order: TableCapture[] = ["cdc", "timestamp+incrementing", "timestamp", "incrementing", "bulk"];
   const byCapture = new Map<TableCapture, PlannedTable[]>();
-  for (const mode of order) {
+  for (const mode of CAPTURE_ORDER) {
     const list = tables.filter((t) => t.capture === mode);
     if (list.length > 0) byCapture.set(mode, list);
   }
-  return { tables, byCapture, compression: compression as "lz4" | "snappy", recoverySlaHours: sla };
+  return {
+    tables,
+    byCapture,
+    compression: compression as "lz4" | "snappy",
+    recoverySlaHours: sla,
+    ...(heartbeat ? { heartbeat } : {}),
+  };
+}
+
+const CAPTURE_ORDER: readonly TableCapture[] = ["cdc", "timestamp+incrementing", "timestamp", "incrementing", "bulk"];
+
+/**
+ * The heartbeat table's route: one row per pipeline (key `PIPELINE`), captured in the mode of the
+ * first capture mode the tables use. Every JDBC mode sees the probe's updates: `BEAT_AT` is the
+ * timestamp column and `BEAT_ID` (strictly increasing) the incrementing one.
+ */
+function planHeartbeat(
+  input: PipelinePlanInput,
+  tables: readonly PlannedTable[],
+  sla: number,
+  path: string,
+): PlannedTable | undefined {
+  if (input.heartbeatTable === undefined) return undefined;
+  const parts = typeof input.heartbeatTable === "string" ? input.heartbeatTable.split(".") : [];
+  if (parts.length !== 2 || !parts.every((p) => DB2_IDENTIFIER.test(p))) {
+    fail(
+      "KSE-CONN-101",
+      "heartbeatTable",
+      input.heartbeatTable,
+      "<SCHEMA>.<TABLE>, two Db2 identifiers",
+      'Name the heartbeat table with its schema, e.g. "KAFKA_OPS.PIPELINE_HEARTBEAT", or remove heartbeatTable.',
+      path,
+    );
+  }
+  const [schema, table] = parts;
+  const id = `${schema}.${table}`.toUpperCase();
+  if (tables.some((t) => `${t.source.schema}.${t.source.table}`.toUpperCase() === id)) {
+    fail(
+      "KSE-CONN-101",
+      "heartbeatTable",
+      input.heartbeatTable,
+      "a table that is not in tables",
+      "The probe owns the heartbeat table: give it its own table.",
+      path,
+    );
+  }
+  const capture = CAPTURE_ORDER.find((m) => tables.some((t) => t.capture === m))!;
+  const cols = PIPELINE_PROBE.heartbeatColumns;
+  const source: PipelineTable = {
+    schema,
+    table,
+    businessKey: [cols.pipeline],
+    capture,
+    asnCapture: capture === "cdc",
+    timestampColumns: [cols.beatAt],
+    incrementingColumn: cols.beatId,
+  };
+  const classRetention = TOPIC_CLASSES.events.retentionMs;
+  const needed = Math.ceil(sla * PIPELINE_SIZING.retentionPerRecoverySla * HOUR_MS);
+  return {
+    source,
+    capture,
+    topicName: `${input.domain}.${topicSegment(table)}.${input.region}`,
+    topicClass: "events",
+    // One row, one key: one partition keeps the beats in order and adds one sink task at most.
+    partitions: 1,
+    ...(needed > classRetention
+      ? {
+          retentionMs: needed,
+          retentionReason: `${PIPELINE_SIZING.retentionPerRecoverySla} × the sink's recovery SLA of ${sla} h (pipeline ${input.name})`,
+        }
+      : {}),
+  };
 }
 
 /** Short name of a capture mode for connector names. */

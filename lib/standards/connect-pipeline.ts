@@ -37,6 +37,15 @@ export const PIPELINE_PROBE = Object.freeze({
   }),
   /** Seconds between heartbeat rows: the probe's resolution. */
   heartbeatIntervalSeconds: 60,
+  /**
+   * Columns of the heartbeat table, one row per pipeline: the probe updates `BEAT_ID` (its clock in
+   * epoch milliseconds, strictly increasing) and `BEAT_AT` (the database's `CURRENT TIMESTAMP`) and
+   * waits for that `BEAT_ID` in the pipeline's heartbeat topic and in the sink.
+   */
+  heartbeatColumns: Object.freeze({ pipeline: "PIPELINE", beatId: "BEAT_ID", beatAt: "BEAT_AT" }),
+  /** Db2 DDL of the heartbeat table (`{table}` is the qualified name). */
+  heartbeatDdl:
+    "CREATE TABLE {table} (PIPELINE VARCHAR(128) NOT NULL PRIMARY KEY, BEAT_ID BIGINT NOT NULL, BEAT_AT TIMESTAMP NOT NULL)",
 });
 
 /** Where a pipeline alarm's metric comes from. */

@@ -254,7 +254,7 @@ describe("kafka-standards audit exit codes", () => {
     [
       "unknown command",
       () => ["lint"],
-      /^kafka-standards: unknown command "lint" \(commands: audit, docs, inspect, loadtest, size\)\n$/,
+      /^kafka-standards: unknown command "lint" \(commands: audit, docs, inspect, loadtest, probe, size\)\n$/,
     ],
   ])("2 on %s, one line, no stack trace", async (_name, argv, message) => {
     const { code, out, err } = await cli(...argv());

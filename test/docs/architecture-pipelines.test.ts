@@ -100,7 +100,8 @@ describe("pipeline section of ARCHITECTURE.md", () => {
     expect(views.map((v) => [v.name, v.direction, v.system, v.tasks])).toEqual([
       ["dwh-cdc-source", "source", "Db2 SALES (db2.sales.internal)", "1"],
       ["dwh-ts-inc-source", "source", "Db2 SALES (db2.sales.internal)", "2"],
-      ["dwh-snowflake-sink", "sink", "Snowflake DWH.STAGING (xy12345.eu-west-1.snowflakecomputing.com:443)", "10"],
+      // 4 + 3 + 3 partitions of the tables' topics and 1 of the heartbeat topic.
+      ["dwh-snowflake-sink", "sink", "Snowflake DWH.STAGING (xy12345.eu-west-1.snowflakecomputing.com:443)", "11"],
     ]);
     expect(views[2].deadLetterTopic).toBe("dlq.dwh-snowflake-sink");
     expect(views[1].topics).toEqual(["sales.customers.eu-west-1", "sales.products.eu-west-1"]);
@@ -108,7 +109,8 @@ describe("pipeline section of ARCHITECTURE.md", () => {
 
   test("Confluent: managed classes, Db2 from connection.host, alerts in the Prometheus file", () => {
     const section = renderPipelineSection(docs["db2-snowflake-confluent"]).join("\n");
-    expect(section).toContain("| dwh-ts-inc-source | Confluent Cloud | source | IbmDb2Source | 2 |");
+    // One task per table: ORDERS, CUSTOMERS and the heartbeat table.
+    expect(section).toContain("| dwh-ts-inc-source | Confluent Cloud | source | IbmDb2Source | 3 |");
     expect(section).toContain("Db2 SALES (db2.sales.example.com)");
     expect(section).toContain("`monitoring/dwh-pipeline-rules.yml` (Prometheus)");
   });

@@ -10,6 +10,7 @@ import { ConfluentProvider } from "../../lib/providers/confluent/provider";
 import { ConnectorSecret } from "../../lib/connect/connector-secret";
 import { ConnectPlugin } from "../../lib/connect/connect-plugin";
 import { PIPELINE_ALARM_THRESHOLDS } from "../../lib/standards/connect-pipeline";
+import { heartbeatSinkQuery } from "../../lib/connect/heartbeat-probe";
 import { Db2ToSnowflakePipeline, Db2ToSnowflakePipelineProps } from "../../patterns/db2-to-snowflake-pipeline";
 import { resourcesOf, synthApp } from "../helpers";
 import { expectError, mskFixture, confluentFixture, sm } from "../connect/helpers";
@@ -138,8 +139,9 @@ describe("Db2ToSnowflakePipeline on MSK", () => {
     expect(connectors.map((c) => c.name).sort()).toEqual(["dwh-cdc-source", "dwh-snowflake-sink", "dwh-ts-inc-source"]);
     expect(byName("dwh-cdc-source")).toMatchObject({
       "connector.class": "io.debezium.connector.db2.Db2Connector",
-      "table.include.list": "SALES.ORDERS",
-      "message.key.columns": "SALES.ORDERS:ORDER_ID",
+      // The heartbeat goes through the connector of the first capture mode (CDC here).
+      "table.include.list": "SALES.ORDERS,KAFKA_OPS.PIPELINE_HEARTBEAT",
+      "message.key.columns": "SALES.ORDERS:ORDER_ID;KAFKA_OPS.PIPELINE_HEARTBEAT:PIPELINE",
       "topic.prefix": "dwh",
       "database.password": "$${secretsmanager:prod/sales/pipeline:db2_password}",
     });
@@ -151,14 +153,15 @@ describe("Db2ToSnowflakePipeline on MSK", () => {
     expect([...pipelineMsk.sources.keys()]).toEqual(["cdc", "timestamp+incrementing"]);
   });
 
-  test("the sink: staging schema, streaming, schema evolution, the DLQ, tasks from the partitions (4 + 3)", () => {
+  test("the sink: staging schema, streaming, schema evolution, the DLQ, tasks from the partitions (4 + 3 + 1)", () => {
     expect(byName("dwh-snowflake-sink")).toMatchObject({
       "snowflake.schema.name": "STAGING",
       "snowflake.ingestion.method": "SNOWPIPE_STREAMING",
       "snowflake.enable.schematization": "true",
-      "snowflake.topic2table.map": "sales.orders.eu-west-1:ORDERS,sales.customers.eu-west-1:CUSTOMERS",
+      "snowflake.topic2table.map":
+        "sales.orders.eu-west-1:ORDERS,sales.customers.eu-west-1:CUSTOMERS,sales.pipeline-heartbeat.eu-west-1:PIPELINE_HEARTBEAT",
       "errors.deadletterqueue.topic.name": "dlq.dwh-snowflake-sink",
-      "tasks.max": "7",
+      "tasks.max": "8",
     });
   });
 
@@ -206,8 +209,8 @@ describe("Db2ToSnowflakePipeline on MSK", () => {
           .filter((q: any) => q.metric)
           .map((q: any) => q.metric.dimensions.Topic)
           .sort(),
-      ).toEqual(["sales.customers.eu-west-1", "sales.orders.eu-west-1"]);
-      expect(a.metric_query.find((q: any) => q.return_data).expression).toBe("MAX([m0, m1])");
+      ).toEqual(["sales.customers.eu-west-1", "sales.orders.eu-west-1", "sales.pipeline-heartbeat.eu-west-1"]);
+      expect(a.metric_query.find((q: any) => q.return_data).expression).toBe("MAX([m0, m1, m2])");
     }
   });
 
@@ -257,7 +260,7 @@ describe("Db2ToSnowflakePipeline on Confluent Cloud", () => {
     expect(new Set(connectors.map((c) => c.config_nonsensitive["kafka.service.account.id"])).size).toBe(2);
   });
 
-  test("subjects of both topics with BACKWARD; topics without compression (fixed by the service)", () => {
+  test("subjects of both topics and the heartbeat with BACKWARD; topics without compression (fixed by the service)", () => {
     expect(
       resourcesOf(stacks.c, "confluent_subject_config")
         .map((s) => s.subject_name)
@@ -267,6 +270,8 @@ describe("Db2ToSnowflakePipeline on Confluent Cloud", () => {
       "sales.customers.eu-west-1-value",
       "sales.orders.eu-west-1-key",
       "sales.orders.eu-west-1-value",
+      "sales.pipeline-heartbeat.eu-west-1-key",
+      "sales.pipeline-heartbeat.eu-west-1-value",
     ]);
     for (const t of resourcesOf(stacks.c, "confluent_kafka_topic"))
       expect(t.config["compression.type"]).toBeUndefined();
@@ -297,6 +302,118 @@ describe("Db2ToSnowflakePipeline on Confluent Cloud", () => {
 
   test("the audit passes", () => {
     expect(JSON.parse(read("c", "audit.json")).summary).toMatchObject({ error: 0, warning: 0 });
+  });
+});
+
+describe("the heartbeat probe's route and file", () => {
+  test("its own topic (1 partition, class events), not in the pipeline's table topics", () => {
+    const topic = Object.values<any>(stacks["m-data"].resource.kafka_topic).find(
+      (t) => t.name === "sales.pipeline-heartbeat.eu-west-1",
+    );
+    expect(topic).toMatchObject({ partitions: 1, replication_factor: 3 });
+    expect(topic["//"]["kafka-standards"]).toMatchObject({ class: "events", pipeline: "dwh" });
+    expect(pipelineMsk.heartbeatTopic?.topicName).toBe("sales.pipeline-heartbeat.eu-west-1");
+    expect([...pipelineMsk.topics.keys()]).toEqual(["SALES.ORDERS", "SALES.CUSTOMERS"]);
+  });
+
+  test("MSK: the probe file names the CDC source, the schematized Debezium row in Snowflake and the alarms' metrics", () => {
+    expect(JSON.parse(read("m-connect", "probes/dwh-heartbeat.json"))).toEqual({
+      format: 1,
+      pipeline: "dwh",
+      cluster: "sales-prod",
+      backend: "msk",
+      intervalSeconds: 60,
+      source: {
+        table: "KAFKA_OPS.PIPELINE_HEARTBEAT",
+        jdbcUrl: "jdbc:db2://db2.internal:50000/SALES:sslConnection=true;",
+        ddl: "CREATE TABLE KAFKA_OPS.PIPELINE_HEARTBEAT (PIPELINE VARCHAR(128) NOT NULL PRIMARY KEY, BEAT_ID BIGINT NOT NULL, BEAT_AT TIMESTAMP NOT NULL)",
+        connector: "dwh-cdc-source",
+        capture: "cdc",
+      },
+      topic: "sales.pipeline-heartbeat.eu-west-1",
+      sink: {
+        table: "DWH.STAGING.PIPELINE_HEARTBEAT",
+        jdbcUrl: "jdbc:snowflake://xy.eu-west-1.snowflakecomputing.com:443/?db=DWH&schema=STAGING&role=LOADER",
+        query: "SELECT MAX(AFTER:BEAT_ID::NUMBER) FROM DWH.STAGING.PIPELINE_HEARTBEAT WHERE AFTER:PIPELINE::STRING = ?",
+        connector: "dwh-snowflake-sink",
+      },
+      metrics: {
+        namespace: "KafkaStandards/Pipelines",
+        dimensions: { Pipeline: "dwh" },
+        sourceLag: "SourceLagSeconds",
+        endToEndLatency: "EndToEndLatencySeconds",
+        prometheus: {
+          sourceLag: "kafka_standards_pipeline_source_lag_seconds",
+          endToEndLatency: "kafka_standards_pipeline_end_to_end_latency_seconds",
+        },
+      },
+    });
+    // The alarms read exactly what the probe publishes.
+    const probeFile = JSON.parse(read("m-connect", "probes/dwh-heartbeat.json"));
+    const alarms = resourcesOf(stacks["m-connect"], "aws_cloudwatch_metric_alarm").filter(
+      (a) => a.namespace === probeFile.metrics.namespace,
+    );
+    expect(alarms.map((a) => `${a.metric_name}/${JSON.stringify(a.dimensions)}`).sort()).toEqual(
+      [
+        probeFile.metrics.endToEndLatency,
+        probeFile.metrics.endToEndLatency,
+        probeFile.metrics.sourceLag,
+        probeFile.metrics.sourceLag,
+      ].map((m) => `${m}/${JSON.stringify(probeFile.metrics.dimensions)}`),
+    );
+    expect(read("m-connect", "probes/dwh-heartbeat.md")).toContain("kafka-standards probe --config dwh-heartbeat.json");
+  });
+
+  test("Confluent Cloud: the polled row, through the first polling connector", () => {
+    const file = JSON.parse(read("c", "probes/dwh-heartbeat.json"));
+    expect(file.source).toMatchObject({
+      jdbcUrl: "jdbc:db2://db2.example.com:50001/SALES:sslConnection=true;",
+      capture: "timestamp+incrementing",
+    });
+    expect(file.sink.query).toBe("SELECT MAX(BEAT_ID) FROM DWH.STAGING.PIPELINE_HEARTBEAT WHERE PIPELINE = ?");
+    const source = resourcesOf(stacks.c, "confluent_connector").find(
+      (c) => c.config_nonsensitive["connector.class"] === "IbmDb2Source",
+    )!;
+    expect(JSON.stringify(source.config_nonsensitive)).toContain("PIPELINE_HEARTBEAT");
+  });
+
+  test.each([
+    ["T", "cdc", true, "SELECT MAX(AFTER:BEAT_ID::NUMBER) FROM T WHERE AFTER:PIPELINE::STRING = ?"],
+    [
+      "T",
+      "cdc",
+      false,
+      "SELECT MAX(RECORD_CONTENT:after:BEAT_ID::NUMBER) FROM T WHERE RECORD_CONTENT:after:PIPELINE::STRING = ?",
+    ],
+    ["T", "timestamp", true, "SELECT MAX(BEAT_ID) FROM T WHERE PIPELINE = ?"],
+    ["T", "bulk", false, "SELECT MAX(RECORD_CONTENT:BEAT_ID::NUMBER) FROM T WHERE RECORD_CONTENT:PIPELINE::STRING = ?"],
+  ] as const)("sink query of %s, %s, schematized %s", (table, capture, schematized, query) => {
+    expect(heartbeatSinkQuery(table, capture, schematized)).toBe(query);
+  });
+
+  test("without heartbeatTable, synth warns that the probe alarms have no data", () => {
+    const { stack, cluster } = mskFixture();
+    const p = new Db2ToSnowflakePipeline(stack, "NoBeat", mskProps(cluster, { heartbeatTable: undefined }));
+    const warnings = p.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
+    expect(warnings).toEqual([expect.stringContaining("Pipeline dwh has no heartbeatTable")]);
+    expect(p.heartbeatTopic).toBeUndefined();
+  });
+
+  test.each([
+    ["no schema", "PIPELINE_HEARTBEAT", "<SCHEMA>.<TABLE>"],
+    ["three parts", "A.B.C", "<SCHEMA>.<TABLE>"],
+    ["not a string", 42, "<SCHEMA>.<TABLE>"],
+    ["empty", "", "<SCHEMA>.<TABLE>"],
+    ["a pipeline table", "sales.orders", "a table that is not in tables"],
+  ])("heartbeatTable %s is refused with KSE-CONN-101", (_n, value, fragment) => {
+    const { stack, cluster } = mskFixture();
+    expectError(
+      () => new Db2ToSnowflakePipeline(stack, "Bad", mskProps(cluster, { heartbeatTable: value as never })),
+      "KSE-CONN-101",
+      "heartbeatTable",
+      fragment,
+    );
+    expect(stack.node.tryFindChild("Bad")?.node.children.length ?? 0).toBe(0);
   });
 });
 

@@ -167,10 +167,41 @@ interface Plan {
   sourceChanges: Translation[];
   sinkChanges: Translation[];
   tables: { schema: string; table: string; key: string[]; topic: string; target: string }[];
+  /** The heartbeat table's route and the probe file that names it (routed like a table, not loaded). */
+  heartbeat?: { schema: string; table: string; key: string[]; topic: string; target: string; probeFile: string };
   topics: TopicSpec[];
   dlq: string;
   group: string;
   slot: string;
+}
+
+/** The probe file (`probes/<pipeline>-heartbeat.json`) whose heartbeat goes through `sourceName`. */
+function findProbeFile(dir: string, sourceName: string): string | undefined {
+  const stacks = path.join(dir, "stacks");
+  for (const stack of fs.existsSync(stacks) ? fs.readdirSync(stacks).sort() : []) {
+    const probes = path.join(stacks, stack, "kafka-standards", "probes");
+    for (const f of fs.existsSync(probes) ? fs.readdirSync(probes).sort() : []) {
+      if (!f.endsWith("-heartbeat.json")) continue;
+      const file = path.join(probes, f);
+      if (JSON.parse(fs.readFileSync(file, "utf8")).source?.connector === sourceName) return file;
+    }
+  }
+  return undefined;
+}
+
+/** The PostgreSQL JDBC driver the Debezium PostgreSQL plugin ships (the probe's driver jar here). */
+function postgresDriverJar(): string | undefined {
+  const walk = (d: string): string | undefined => {
+    for (const e of fs.existsSync(d) ? fs.readdirSync(d, { withFileTypes: true }) : []) {
+      const f = path.join(d, e.name);
+      if (e.isDirectory()) {
+        const found = walk(f);
+        if (found) return found;
+      } else if (/^postgresql-\d[\d.]*\.jar$/.test(e.name)) return f;
+    }
+    return undefined;
+  };
+  return walk(path.join(__dirname, "target", "plugins"));
 }
 
 /** Routes (RegexRouter) of a connector config: raw topic → routed topic. */
@@ -423,14 +454,20 @@ function plan(dir: string): Plan {
   for (const name of wanted) {
     if (!topics.some((t) => t.name === name)) topics.push({ name, partitions: 3, replicationFactor: 3, config: {} });
   }
+  // The heartbeat probe's table: in the source's table list and the sink's topics like any table, but
+  // written by the probe, not by the load.
+  const probeFile = findProbeFile(dir, source.name);
+  const hbId = probeFile ? String(JSON.parse(fs.readFileSync(probeFile, "utf8")).source.table) : undefined;
+  const hb = tables.find((t) => `${t.schema}.${t.table}` === hbId);
   return {
     source,
     sink,
+    ...(hb && probeFile ? { heartbeat: { ...hb, probeFile } } : {}),
     sourceConfig: src,
     sinkConfig: snk,
     sourceChanges: finalDiff(source, src, sourceChanges),
     sinkChanges: finalDiff(sink, snk, sinkChanges),
-    tables,
+    tables: tables.filter((t) => t !== hb),
     topics,
     dlq,
     group: `connect-${sink.name}`,
@@ -494,6 +531,18 @@ async function main(): Promise<void> {
     psql(
       "it_snowflake",
       `CREATE TABLE ${q(t.target)} (${keyDefs}, "PAYLOAD" text NOT NULL, "AMOUNT" numeric(12,2), "CREATED_AT" timestamptz NOT NULL, "ARRIVED_AT" timestamptz NOT NULL DEFAULT clock_timestamp(), PRIMARY KEY (${t.key.map(q).join(", ")}))`,
+    );
+  }
+  // The heartbeat table, as its DDL in the probe file (PostgreSQL types), and its sink table.
+  if (p.heartbeat) {
+    const h = p.heartbeat;
+    psql(
+      "it_db2",
+      `CREATE SCHEMA IF NOT EXISTS ${q(h.schema)}; CREATE TABLE ${q(h.schema)}.${q(h.table)} ("PIPELINE" varchar(128) NOT NULL PRIMARY KEY, "BEAT_ID" bigint NOT NULL, "BEAT_AT" timestamp NOT NULL)`,
+    );
+    psql(
+      "it_snowflake",
+      `CREATE TABLE ${q(h.target)} ("PIPELINE" varchar(128) NOT NULL PRIMARY KEY, "BEAT_ID" bigint NOT NULL, "BEAT_AT" timestamp)`,
     );
   }
   // Rows present before the connector starts: they arrive through the snapshot.
@@ -885,10 +934,148 @@ async function main(): Promise<void> {
     );
   }
 
-  // 8. Clean up the connectors (the worker and databases stop with the check).
+  // 8. The heartbeat probe (`kafka-standards probe` with the pipeline's probe file) through the same
+  // connectors: each heartbeat measured at the topic and at the sink, as CloudWatch EMF lines.
+  if (p.heartbeat) {
+    const probeFigures = await heartbeatProbe(p, tag);
+    if (probeFigures) fs.writeFileSync(outFile, `${JSON.stringify({ ...figures, probe: probeFigures }, null, 2)}\n`);
+  } else failLine(`heartbeat probe: no probes/*-heartbeat.json names source ${p.source.name}${tag}`);
+
+  // 9. Clean up the connectors (the worker and databases stop with the check).
   for (const n of [p.sourceConfig.name, p.sinkConfig.name])
     await rest("DELETE", `/connectors/${encodeURIComponent(n)}`);
   if (failed) process.exitCode = 1;
+}
+
+const PROBE_BEATS = 5;
+
+interface ProbeFigures {
+  probeFile: string;
+  beats: number;
+  sourceLagSeconds: number[];
+  endToEndSeconds: number[];
+  stalledEndToEndSeconds: number[];
+  stalledSourceLagMaxSeconds: number;
+  translated: string[];
+}
+
+async function heartbeatProbe(p: Plan, tag: string): Promise<ProbeFigures | undefined> {
+  const h = p.heartbeat!;
+  const jar = postgresDriverJar();
+  if (!jar) {
+    failLine(`heartbeat probe: no PostgreSQL JDBC driver under ${path.join(__dirname, "target", "plugins")}${tag}`);
+    return undefined;
+  }
+  const props = path.join(workDir, "probe-db.properties");
+  fs.writeFileSync(props, `user=${pgUser}\npassword=${pgPassword}\n`, { mode: 0o600 });
+  const config = JSON.parse(fs.readFileSync(h.probeFile, "utf8"));
+  // Stand-in translations: the JDBC URLs (Db2 and Snowflake → the local databases) and the sink query
+  // (the JDBC sink writes the row's columns into a table of the public schema).
+  const args = [
+    "probe",
+    "--config",
+    h.probeFile,
+    "--bootstrap-server",
+    bootstrap,
+    "--source-url",
+    `jdbc:postgresql://127.0.0.1:${pgPort}/it_db2`,
+    "--sink-url",
+    `jdbc:postgresql://127.0.0.1:${pgPort}/it_snowflake`,
+    "--sink-query",
+    `SELECT MAX("BEAT_ID") FROM ${q(h.target)} WHERE "PIPELINE" = ?`,
+    "--source-properties",
+    props,
+    "--sink-properties",
+    props,
+    "--driver-jars",
+    jar,
+    "--interval",
+    "3s",
+    "--duration",
+    "90s",
+  ];
+  const started = Date.now();
+  const probeRun = (extra: string[], log: string) => {
+    const r = spawnSync(path.join(__dirname, "..", "..", "..", "bin", "kafka-standards"), [...args, ...extra], {
+      encoding: "utf8",
+      timeout: 150_000,
+      cwd: path.join(__dirname, "..", "..", ".."),
+    });
+    fs.writeFileSync(path.join(workDir, log), `${r.stdout}\n--- stderr\n${r.stderr}`);
+    const emf = (r.stdout ?? "")
+      .split("\n")
+      .filter((l) => l.startsWith("{"))
+      .map((l) => JSON.parse(l));
+    return { status: r.status, emf };
+  };
+  const run = probeRun(["--count", String(PROBE_BEATS)], "probe.log");
+  const lines = run.emf;
+  const complete = lines.filter((l) => l.Complete === true);
+  const src = config.metrics.sourceLag;
+  const e2e = config.metrics.endToEndLatency;
+  const [dim, value] = Object.entries(config.metrics.dimensions)[0] as [string, string];
+  const emfOk = complete.every((l) => {
+    const d = l._aws?.CloudWatchMetrics?.[0];
+    return (
+      typeof l._aws?.Timestamp === "number" &&
+      d?.Namespace === config.metrics.namespace &&
+      JSON.stringify(d?.Dimensions) === JSON.stringify([[dim]]) &&
+      JSON.stringify(d?.Metrics?.map((m: { Name: string }) => m.Name)) === JSON.stringify([src, e2e]) &&
+      l[dim] === value
+    );
+  });
+  const srcLags = complete.map((l) => l[src] as number).sort((a, b) => a - b);
+  const e2eLags = complete.map((l) => l[e2e] as number).sort((a, b) => a - b);
+  const ordered = complete.every((l) => l[src] > 0 && l[e2e] >= l[src] && l[e2e] < 60);
+  const sinkId = Number(psql("it_snowflake", `SELECT COALESCE(MAX("BEAT_ID"), 0) FROM ${q(h.target)}`));
+  const lastBeat = Math.max(0, ...complete.map((l) => l.BeatId as number));
+  if (run.status === 0 && complete.length === PROBE_BEATS && emfOk && ordered && sinkId === lastBeat) {
+    pass(
+      `heartbeat probe (kafka-standards probe, ${config.pipeline}): ${complete.length} heartbeats through ${p.source.name} and ${p.sink.name} measured as ${config.metrics.namespace} ${src}/${e2e} with ${dim}=${value}, the alarms' metrics: source lag ${srcLags[0]}–${srcLags[srcLags.length - 1]} s, end to end ${e2eLags[0]}–${e2eLags[e2eLags.length - 1]} s; the sink holds the last BEAT_ID ${sinkId} (${Math.round((Date.now() - started) / 1000)} s)${tag}`,
+    );
+  } else {
+    failLine(
+      `heartbeat probe: exit ${run.status}, ${complete.length} of ${PROBE_BEATS} heartbeats measured, EMF ${emfOk ? "ok" : "malformed"}, lags ${JSON.stringify(srcLags)} / ${JSON.stringify(e2eLags)}, sink BEAT_ID ${sinkId} vs ${lastBeat} (see ${path.join(workDir, "probe.log")})${tag}`,
+    );
+  }
+
+  // A stalled sink: the heartbeats reach Kafka but not the sink; the probe keeps publishing the age of
+  // the oldest missing one (growing), so the end-to-end alarm sees a rising value instead of a gap.
+  const sinkName = encodeURIComponent(p.sinkConfig.name);
+  await rest("PUT", `/connectors/${sinkName}/pause`);
+  await sleep(3000);
+  const stalled = probeRun(["--count", "2", "--interval", "2s"], "probe-stalled.log");
+  await rest("PUT", `/connectors/${sinkName}/resume`);
+  const first = stalled.emf.filter((l) => l.BeatId === stalled.emf[0]?.BeatId);
+  const ages = first.map((l) => l[e2e] as number);
+  const growing = ages.length >= 2 && ages.every((a, i) => i === 0 || a > ages[i - 1]);
+  if (
+    stalled.status === 0 &&
+    stalled.emf.length >= 3 &&
+    stalled.emf.every((l) => l.Complete === false && l[src] < 2 && l[e2e] >= 1.5) &&
+    growing
+  ) {
+    pass(
+      `heartbeat probe with the sink paused: ${stalled.emf.length} lines, all incomplete; the first heartbeat's ${e2e} grows ${ages.join(" → ")} s while ${src} stays ${Math.max(...stalled.emf.map((l) => l[src] as number))} s or less${tag}`,
+    );
+  } else {
+    failLine(
+      `heartbeat probe with the sink paused: exit ${stalled.status}, lines ${JSON.stringify(stalled.emf.map((l) => [l.BeatId, l.Complete, l[src], l[e2e]]))} (see ${path.join(workDir, "probe-stalled.log")})${tag}`,
+    );
+  }
+  return {
+    probeFile: path.relative(arg("--synth"), h.probeFile),
+    beats: complete.length,
+    sourceLagSeconds: srcLags,
+    endToEndSeconds: e2eLags,
+    stalledEndToEndSeconds: ages,
+    stalledSourceLagMaxSeconds: Math.max(0, ...stalled.emf.map((l) => l[src] as number)),
+    translated: [
+      "source JDBC URL → the it_db2 stand-in database",
+      "sink JDBC URL → the it_snowflake stand-in database",
+      'sink query → SELECT MAX("BEAT_ID") FROM the JDBC sink\'s table (columns, no Snowflake variant paths)',
+    ],
+  };
 }
 
 main().catch((e: unknown) => {

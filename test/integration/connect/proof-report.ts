@@ -305,6 +305,28 @@ function main(): void {
     );
     out.push("");
   }
+  if (e2e?.probe) {
+    const pr = e2e.probe;
+    const range = (xs: number[]): string => (xs.length ? `${Math.min(...xs)}–${Math.max(...xs)} s` : "none");
+    out.push("## The heartbeat probe");
+    out.push("");
+    out.push(
+      `\`kafka-standards probe\` with the pipeline's own probe file (\`${pr.probeFile}\`) wrote heartbeats into the heartbeat table, which ` +
+        "the pipeline routes through its source connector and sink like any table, and printed one CloudWatch Embedded Metric Format " +
+        "line per heartbeat with the namespace, metric names and dimension the pipeline's alarms read (checked line by line). " +
+        `Translated to run here: ${pr.translated.join("; ")}.`,
+    );
+    out.push("");
+    out.push("| Figure | Value |");
+    out.push("|---|---|");
+    out.push(`| heartbeats measured at the topic and at the sink | ${pr.beats} |`);
+    out.push(`| source lag (commit → heartbeat record in Kafka) | ${range(pr.sourceLagSeconds)} |`);
+    out.push(`| end-to-end latency (commit → heartbeat row in the sink) | ${range(pr.endToEndSeconds)} |`);
+    out.push(
+      `| sink paused: age of the first missing heartbeat, as published | ${pr.stalledEndToEndSeconds.join(" → ")} s (source lag at most ${pr.stalledSourceLagMaxSeconds} s) |`,
+    );
+    out.push("");
+  }
   out.push("## Not proven here");
   out.push("");
   out.push(
