@@ -85,21 +85,27 @@ export class ClusterServiceAccount extends Construct {
 
   /** Service account id (`sa-…`). */
   public get serviceAccountId(): string {
-    return this.serviceAccount.id;
+    // One token per account, not one per read: every role binding and ACL reads it, and cdktf
+    // records a stack trace for each token it creates.
+    return (this.cachedId ??= this.serviceAccount.id);
   }
 
   /** The RBAC principal of the service account (`User:sa-…`). */
   public get principal(): string {
-    return `User:${this.serviceAccount.id}`;
+    return `User:${this.serviceAccountId}`;
   }
 
   /** The API key id (the Kafka SASL username). */
   public get apiKeyId(): string {
-    return this.apiKey.id;
+    return (this.cachedKeyId ??= this.apiKey.id);
   }
 
   /** The API key secret (the Kafka SASL password): a reference, never a literal. Treat as sensitive. */
   public get apiKeySecret(): string {
-    return this.apiKey.secret;
+    return (this.cachedKeySecret ??= this.apiKey.secret);
   }
+
+  private cachedId?: string;
+  private cachedKeyId?: string;
+  private cachedKeySecret?: string;
 }

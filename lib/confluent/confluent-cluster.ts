@@ -229,22 +229,24 @@ export class ConfluentCluster extends Construct implements IKafkaCluster {
 
   /** Kafka cluster id (`lkc-…`). */
   public get clusterId(): string {
-    return this.cluster.id;
+    // Getters below return one token per cluster, not one per read: every topic, ACL and role
+    // binding reads them, and cdktf records a stack trace for each token it creates.
+    return (this.cached.clusterId ??= this.cluster.id);
   }
 
   /** Bootstrap endpoint for Kafka clients (`SASL_SSL://…:9092`). */
   public get bootstrapEndpoint(): string {
-    return this.cluster.bootstrapEndpoint;
+    return (this.cached.bootstrapEndpoint ??= this.cluster.bootstrapEndpoint);
   }
 
   /** Kafka REST endpoint, used by the provider for topics and ACLs. */
   public get restEndpoint(): string {
-    return this.cluster.restEndpoint;
+    return (this.cached.restEndpoint ??= this.cluster.restEndpoint);
   }
 
   /** The cluster's CRN, the prefix of role-binding CRN patterns. */
   public get rbacCrn(): string {
-    return this.cluster.rbacCrn;
+    return (this.cached.rbacCrn ??= this.cluster.rbacCrn);
   }
 
   /**
@@ -254,6 +256,13 @@ export class ConfluentCluster extends Construct implements IKafkaCluster {
   public get kafkaCredentials(): ConfluentKafkaCredentials {
     return { key: this.manager.apiKeyId, secret: this.manager.apiKeySecret };
   }
+
+  private readonly cached: {
+    clusterId?: string;
+    bootstrapEndpoint?: string;
+    restEndpoint?: string;
+    rbacCrn?: string;
+  } = {};
 
   /** Applications, in the order they were added. */
   public get applications(): readonly ConfluentApplication[] {

@@ -1,7 +1,7 @@
 import * as crypto from "crypto";
 import * as path from "path";
 import { Construct } from "constructs";
-import { Fn } from "cdktf";
+import { Fn, Lazy } from "cdktf";
 import { MskconnectConnector } from "@cdktf/provider-aws/lib/mskconnect-connector";
 import { MskconnectCustomPlugin } from "@cdktf/provider-aws/lib/mskconnect-custom-plugin";
 import { MskconnectWorkerConfiguration } from "@cdktf/provider-aws/lib/mskconnect-worker-configuration";
@@ -200,10 +200,18 @@ export class MskConnector extends Construct {
     recordMetadata(this.plugin, meta);
 
     const workerProperties = this.workerProperties(home, r);
-    const digest = crypto.createHash("sha256").update(workerProperties).digest("hex").slice(0, 8);
     this.workerConfiguration = new MskconnectWorkerConfiguration(home, "WorkerConfiguration", {
       // Content-addressed: the resource cannot be updated in place, so a change creates a new one first.
-      name: `${name}-${digest}`,
+      // The digest is taken over the content as Terraform receives it (tokens resolved to their
+      // expressions), never over token placeholders, whose numbering changes with unrelated code.
+      name: Lazy.stringValue({
+        produce: (context) =>
+          `${name}-${crypto
+            .createHash("sha256")
+            .update(String(context.resolve(workerProperties)))
+            .digest("hex")
+            .slice(0, 8)}`,
+      }),
       description: `Worker configuration of connector ${name}`,
       propertiesFileContent: workerProperties,
       tags,

@@ -212,8 +212,16 @@ export class MskAccess implements IKafkaAccess {
 
   private arn(kind: "topic" | "group" | "transactional-id", name: string): string {
     // Topic, group and transactional-id ARNs share the cluster ARN's name/uuid: arn:…:topic/<cluster>/<uuid>/<name>.
-    return `${Fn.replace(this.target.clusterArn, ":cluster/", `:${kind}/`)}/${name}`;
+    // One Fn.replace token per kind and cluster, not one per grant.
+    let prefix = this.arnPrefixes.get(kind);
+    if (prefix === undefined) {
+      prefix = Fn.replace(this.target.clusterArn, ":cluster/", `:${kind}/`);
+      this.arnPrefixes.set(kind, prefix);
+    }
+    return `${prefix}/${name}`;
   }
+
+  private readonly arnPrefixes = new Map<string, string>();
 
   private addStatement(app: KafkaApplication, sid: string, actions: string[], resources: string[]): void {
     let list = this.statements.get(app.name);

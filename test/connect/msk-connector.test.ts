@@ -1,3 +1,4 @@
+import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { TerraformStack } from "cdktf";
@@ -137,7 +138,12 @@ describe("MskConnector (a Snowflake sink with the standard's defaults)", () => {
     expect(worker.properties_file_content).toContain(
       "config.providers.secretsmanager.class=com.amazonaws.kafka.config.providers.SecretsManagerConfigProvider\n",
     );
-    expect(worker.name).toMatch(/^orders-sink-[0-9a-f]{8}$/);
+    // Content-addressed over what Terraform receives (the region as its expression), so the name
+    // changes with the content and with nothing else (not with the numbering of cdktf tokens).
+    expect(worker.properties_file_content).toMatch(/param\.region=\$\{data\.aws_region\.[^}]+\.region\}\n/);
+    expect(worker.name).toBe(
+      `orders-sink-${crypto.createHash("sha256").update(worker.properties_file_content).digest("hex").slice(0, 8)}`,
+    );
     expect(worker.lifecycle).toEqual({ create_before_destroy: true });
     expect(c.worker_configuration.arn).toMatch(/^\$\{aws_mskconnect_worker_configuration\./);
   });
