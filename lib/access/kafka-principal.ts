@@ -10,6 +10,39 @@ const IAM_ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 /** SCRAM user names, as MSK clusters accept them (KSE-MSK-020). */
 const SCRAM_USER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
+/** Attribute types RFC 2253 names by keyword (Java's X500Principal writes them in upper case). */
+const RFC2253_KEYWORDS = new Set(["CN", "L", "ST", "O", "OU", "C", "STREET", "DC", "UID"]);
+
+/**
+ * A subject DN as Kafka's default principal builder names it (`X500Principal.getName()`, RFC 2253):
+ * RDNs joined by "," (multi-valued ones by "+") with no surrounding spaces, keyword types in upper
+ * case. Escaped separators (`\,`) are kept.
+ */
+export function rfc2253(dn: string): string {
+  const parts: string[] = [];
+  const separators: string[] = [];
+  let current = "";
+  for (let i = 0; i < dn.length; i++) {
+    const c = dn[i];
+    if (c === "\\" && i + 1 < dn.length) {
+      current += c + dn[++i];
+    } else if (c === "," || c === "+") {
+      parts.push(current);
+      separators.push(c);
+      current = "";
+    } else current += c;
+  }
+  parts.push(current);
+  const trimUnescaped = (x: string): string => x.replace(/^\s+/, "").replace(/(?<!\\)\s+$/, "");
+  const rdns = parts.map((part) => {
+    const eq = part.indexOf("=");
+    if (eq < 0) return trimUnescaped(part);
+    const type = trimUnescaped(part.slice(0, eq));
+    return `${RFC2253_KEYWORDS.has(type.toUpperCase()) ? type.toUpperCase() : type}=${trimUnescaped(part.slice(eq + 1))}`;
+  });
+  return rdns.map((r, i) => (i === 0 ? r : `${separators[i - 1]}${r}`)).join("");
+}
+
 function principalName(
   factory: string,
   prop: string,
@@ -113,10 +146,20 @@ export class KafkaPrincipal {
       "distinguishedName",
       distinguishedName,
       'the client certificate\'s distinguished name, e.g. "CN=orders-api,OU=payments,O=Example"',
-      (v) =>
-        /^[A-Za-z][\w.-]*=/.test(v)
+      (v) => {
+        if (!/^[A-Za-z][\w.-]*=/.test(v))
+          return 'Pass the full subject DN as Kafka sees it, e.g. "CN=orders-api,O=Example".';
+        const canonical = rfc2253(v);
+        const other = canonical
+          .split(/(?<!\\)[,+]/)
+          .map((rdn) => rdn.slice(0, Math.max(0, rdn.indexOf("="))))
+          .find((type) => !RFC2253_KEYWORDS.has(type) && !/^\d+(\.\d+)+$/.test(type));
+        if (other !== undefined)
+          return `Kafka names the attribute type "${other}" by its OID with a hex-encoded value (EMAILADDRESS=a@b.c becomes 1.2.840.113549.1.9.1=#16…), so ACLs for "${v}" would never match; pass the principal exactly as the broker logs it, or use a certificate whose subject has only ${[...RFC2253_KEYWORDS].join(", ")}.`;
+        return canonical === v
           ? undefined
-          : 'Pass the full subject DN as Kafka sees it, e.g. "CN=orders-api,O=Example".',
+          : `Kafka's principal for this certificate is "User:${canonical}" (the RFC 2253 form: no spaces around "," "+" or "=", attribute types in upper case), so ACLs for "${v}" would never match; pass "${canonical}".`;
+      },
     );
     return new KafkaPrincipal("tls-certificate", distinguishedName, `User:${distinguishedName}`);
   }

@@ -1055,6 +1055,27 @@ const PRINCIPAL_CASES: Case[] = [
     () => KafkaPrincipal.tlsCertificate("orders-api"),
   ],
   [
+    "tlsCertificate with spaces after the commas (Kafka sees CN=orders-api,OU=payments)",
+    "KSE-ACCESS-010",
+    "KafkaPrincipal.tlsCertificate(distinguishedName)",
+    "CN=orders-api, OU=payments",
+    () => KafkaPrincipal.tlsCertificate("CN=orders-api, OU=payments"),
+  ],
+  [
+    "tlsCertificate with lower-case attribute types",
+    "KSE-ACCESS-010",
+    "KafkaPrincipal.tlsCertificate(distinguishedName)",
+    "cn=orders-api,ou=payments",
+    () => KafkaPrincipal.tlsCertificate("cn=orders-api,ou=payments"),
+  ],
+  [
+    "tlsCertificate with an emailAddress attribute (Kafka names it by OID)",
+    "KSE-ACCESS-010",
+    "KafkaPrincipal.tlsCertificate(distinguishedName)",
+    "CN=orders-api,EMAILADDRESS=ops@example.com",
+    () => KafkaPrincipal.tlsCertificate("CN=orders-api,EMAILADDRESS=ops@example.com"),
+  ],
+  [
     "tlsCertificate empty",
     "KSE-ACCESS-010",
     "KafkaPrincipal.tlsCertificate(distinguishedName)",
