@@ -326,6 +326,7 @@ export class ConfluentCluster extends Construct implements IKafkaCluster {
           cluster: this.clusterName,
           class: spec.topicClass.name,
           retire: spec.retire,
+          archive: spec.archive,
         });
         return topic;
       },

@@ -390,6 +390,7 @@ export class MskCluster extends Construct implements IKafkaCluster {
           cluster: this.clusterName,
           class: spec.topicClass.name,
           retire: spec.retire,
+          archive: spec.archive,
           overrides: Object.keys(spec.overrides).length > 0 ? spec.overrides : undefined,
         });
         return topic;

@@ -63,6 +63,8 @@ export interface ResourceMetadata {
   readonly class?: string;
   /** Reason a prod topic is being retired (deletion allowed). */
   readonly retire?: string;
+  /** Where a retired topic's records were archived. */
+  readonly archive?: string;
   /** Escape hatches used to weaken the standard, by prop name, with the reason given. */
   readonly overrides?: Readonly<Record<string, string>>;
   /** Kind of construct that created it, e.g. `MskCluster`. */

@@ -60,11 +60,13 @@ export interface KafkaTopicProps {
    */
   readonly config?: Readonly<Record<string, string>>;
   /**
-   * Retire the topic: lifts `prevent_destroy` in prod so it can be deleted by removing it in a later
-   * deployment. The reason is shown in the docs and the audit report.
+   * Retire the topic: lifts `prevent_destroy` (prod, and every tier for archival classes such as
+   * `audit`) so it can be deleted by removing it in a later deployment. The reason is shown in the
+   * docs and the audit report. `archive` says where the records were archived; archival classes
+   * require it.
    * @default - not retired
    */
-  readonly retire?: { readonly reason: string };
+  readonly retire?: { readonly reason: string; readonly archive?: string };
   /**
    * Owning team (recorded in the metadata the audit reads).
    * @default - the cluster's owner, if any

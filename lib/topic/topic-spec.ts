@@ -40,6 +40,8 @@ export interface TopicSpec {
   readonly config: Readonly<Record<string, string>>;
   readonly preventDestroy: boolean;
   readonly retire?: string;
+  /** Where a retired topic's records were archived. */
+  readonly archive?: string;
   readonly owner?: string;
   /** Recorded weakenings. */
   readonly overrides: Readonly<Record<string, string>>;
@@ -163,8 +165,12 @@ const KAFKA_TOPIC_PROPS: Rule = obj(
           allowed: "a reason of at least 10 characters",
           fix: "Say why the topic is retired.",
         }),
+        str("KSE-TOPIC-010", "archive", {
+          allowed: "where the records were archived, e.g. s3://audit-archive/orders-audit/",
+          fix: "Name the archive that holds the topic's records, or omit archive.",
+        }),
       ],
-      { allowed: '{ reason: "…" }', fix: "Say why the topic is retired." },
+      { allowed: '{ reason: "…", archive?: "…" }', fix: "Say why the topic is retired." },
     ),
     str("KSE-CORE-006", "owner", { allowed: "the owning team's name", fix: "Name the owning team, or omit owner." }),
     custom(
@@ -402,6 +408,16 @@ export function resolveTopicSpec(name: string, input: KafkaTopicProps | undefine
       path,
     );
   }
+  if (props.retire !== undefined && topicClass.archival && props.retire.archive === undefined) {
+    fail(
+      "KSE-TOPIC-010",
+      "retire.archive",
+      undefined,
+      `where the records were archived: class ${className} must be archived before its topic is deleted`,
+      'Archive the records first, then add archive: "s3://…" to retire.',
+      path,
+    );
+  }
 
   const sorted = Object.fromEntries(
     Object.keys(config)
@@ -414,8 +430,10 @@ export function resolveTopicSpec(name: string, input: KafkaTopicProps | undefine
     partitions,
     replicationFactor,
     config: sorted,
-    preventDestroy: TIER_POLICIES[ctx.tier].preventDestroy && props.retire === undefined,
+    // Archival classes (audit) are protected in every tier: their records must outlive any environment.
+    preventDestroy: (TIER_POLICIES[ctx.tier].preventDestroy || topicClass.archival) && props.retire === undefined,
     retire: props.retire?.reason,
+    archive: props.retire?.archive,
     owner: props.owner,
     overrides,
   };

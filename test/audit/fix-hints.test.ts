@@ -103,3 +103,29 @@ test("every construct fix names a construct the library records", () => {
     }
   }
 });
+
+test("with the SOX pack, audit topics of a dev cluster pass KS-SOX-002 (protected in every tier); a retired one with its archive too", () => {
+  const { stack } = newStack();
+  const cluster = new MskCluster(stack, "ledger", {
+    clusterName: "ledger",
+    tier: "dev",
+    owner: "finance",
+    vpcId: "vpc-12345678",
+    clientSubnetIds: ["subnet-aaaaaaaa", "subnet-bbbbbbbb", "subnet-cccccccc"],
+  });
+  cluster.addTopic("ledger.entries", { topicClass: "audit" });
+  cluster.addTopic("ledger.entries-v1", {
+    topicClass: "audit",
+    retire: { reason: "replaced by ledger.entries", archive: "s3://audit-archive/ledger.entries-v1/" },
+  });
+  const report = auditDocument(synth(cluster.dataPlane), { compliance: ["sox"], today: TODAY });
+  const sox002 = report.findings.filter((f) => f.rule === "KS-SOX-002");
+  expect(sox002).toEqual([]);
+  const topics = Object.values<any>(synth(cluster.dataPlane).resource.kafka_topic);
+  expect(
+    topics.map((t) => [t.name, t.lifecycle?.prevent_destroy ?? false, t["//"]["kafka-standards"].archive]).sort(),
+  ).toEqual([
+    ["ledger.entries", true, undefined],
+    ["ledger.entries-v1", false, "s3://audit-archive/ledger.entries-v1/"],
+  ]);
+});

@@ -47,8 +47,38 @@ describe("topic defaults per class", () => {
     expect([spec.preventDestroy, spec.retire]).toEqual([false, "replaced by orders.v2"]);
   });
 
-  test("no prevent_destroy below prod", () => {
+  test("no prevent_destroy below prod, except archival classes (audit), protected in every tier", () => {
     expect(resolveTopicSpec("a.b", {}, { ...MSK, tier: "staging" }).preventDestroy).toBe(false);
+    for (const tier of ["dev", "staging", "prod"] as const) {
+      expect(resolveTopicSpec("a.b", { topicClass: "audit" }, { ...MSK, tier }).preventDestroy).toBe(true);
+      expect(resolveTopicSpec("a.b", { topicClass: "audit" }, { ...CFL, tier }).preventDestroy).toBe(true);
+    }
+  });
+
+  test("retiring an audit topic needs its archive, recorded with the reason", () => {
+    let error: unknown;
+    try {
+      resolveTopicSpec(
+        "a.b",
+        { topicClass: "audit", retire: { reason: "ledger moved to v2" } },
+        { ...MSK, tier: "dev" },
+      );
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(KafkaStandardsError);
+    expect((error as KafkaStandardsError).code).toBe("KSE-TOPIC-010");
+    expect((error as KafkaStandardsError).message).toContain("retire.archive");
+    const spec = resolveTopicSpec(
+      "a.b",
+      { topicClass: "audit", retire: { reason: "ledger moved to v2", archive: "s3://audit-archive/a.b/" } },
+      { ...MSK, tier: "dev" },
+    );
+    expect([spec.preventDestroy, spec.retire, spec.archive]).toEqual([
+      false,
+      "ledger moved to v2",
+      "s3://audit-archive/a.b/",
+    ]);
   });
 
   test("dev cluster with two brokers clamps RF and min ISR, recorded", () => {
