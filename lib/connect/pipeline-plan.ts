@@ -363,6 +363,9 @@ function planHeartbeat(
   }
   const capture = CAPTURE_ORDER.find((m) => tables.some((t) => t.capture === m))!;
   const cols = PIPELINE_PROBE.heartbeatColumns;
+  // Pipelines may share one heartbeat table (one row each), and every source capturing it carries
+  // every pipeline's row: the topic and the sink table are the pipeline's own, so a beat of one
+  // pipeline can only reach the sink table its probe reads through that pipeline's own connectors.
   const source: PipelineTable = {
     schema,
     table,
@@ -371,13 +374,14 @@ function planHeartbeat(
     asnCapture: capture === "cdc",
     timestampColumns: [cols.beatAt],
     incrementingColumn: cols.beatId,
+    snowflakeTable: `${table.toUpperCase()}_${input.name.toUpperCase().replace(/-/g, "_")}`,
   };
   const classRetention = TOPIC_CLASSES.events.retentionMs;
   const needed = Math.ceil(sla * PIPELINE_SIZING.retentionPerRecoverySla * HOUR_MS);
   return {
     source,
     capture,
-    topicName: `${input.domain}.${topicSegment(table)}.${input.region}`,
+    topicName: `${input.domain}.${input.name}-heartbeat.${input.region}`,
     topicClass: "events",
     // One row, one key: one partition keeps the beats in order and adds one sink task at most.
     partitions: 1,

@@ -159,7 +159,7 @@ describe("Db2ToSnowflakePipeline on MSK", () => {
       "snowflake.ingestion.method": "SNOWPIPE_STREAMING",
       "snowflake.enable.schematization": "true",
       "snowflake.topic2table.map":
-        "sales.orders.eu-west-1:ORDERS,sales.customers.eu-west-1:CUSTOMERS,sales.pipeline-heartbeat.eu-west-1:PIPELINE_HEARTBEAT",
+        "sales.orders.eu-west-1:ORDERS,sales.customers.eu-west-1:CUSTOMERS,sales.dwh-heartbeat.eu-west-1:PIPELINE_HEARTBEAT_DWH",
       "errors.deadletterqueue.topic.name": "dlq.dwh-snowflake-sink",
       "tasks.max": "8",
     });
@@ -209,7 +209,7 @@ describe("Db2ToSnowflakePipeline on MSK", () => {
           .filter((q: any) => q.metric)
           .map((q: any) => q.metric.dimensions.Topic)
           .sort(),
-      ).toEqual(["sales.customers.eu-west-1", "sales.orders.eu-west-1", "sales.pipeline-heartbeat.eu-west-1"]);
+      ).toEqual(["sales.customers.eu-west-1", "sales.dwh-heartbeat.eu-west-1", "sales.orders.eu-west-1"]);
       expect(a.metric_query.find((q: any) => q.return_data).expression).toBe("MAX([m0, m1, m2])");
     }
   });
@@ -268,10 +268,10 @@ describe("Db2ToSnowflakePipeline on Confluent Cloud", () => {
     ).toEqual([
       "sales.customers.eu-west-1-key",
       "sales.customers.eu-west-1-value",
+      "sales.dwh-heartbeat.eu-west-1-key",
+      "sales.dwh-heartbeat.eu-west-1-value",
       "sales.orders.eu-west-1-key",
       "sales.orders.eu-west-1-value",
-      "sales.pipeline-heartbeat.eu-west-1-key",
-      "sales.pipeline-heartbeat.eu-west-1-value",
     ]);
     for (const t of resourcesOf(stacks.c, "confluent_kafka_topic"))
       expect(t.config["compression.type"]).toBeUndefined();
@@ -308,11 +308,11 @@ describe("Db2ToSnowflakePipeline on Confluent Cloud", () => {
 describe("the heartbeat probe's route and file", () => {
   test("its own topic (1 partition, class events), not in the pipeline's table topics", () => {
     const topic = Object.values<any>(stacks["m-data"].resource.kafka_topic).find(
-      (t) => t.name === "sales.pipeline-heartbeat.eu-west-1",
+      (t) => t.name === "sales.dwh-heartbeat.eu-west-1",
     );
     expect(topic).toMatchObject({ partitions: 1, replication_factor: 3 });
     expect(topic["//"]["kafka-standards"]).toMatchObject({ class: "events", pipeline: "dwh" });
-    expect(pipelineMsk.heartbeatTopic?.topicName).toBe("sales.pipeline-heartbeat.eu-west-1");
+    expect(pipelineMsk.heartbeatTopic?.topicName).toBe("sales.dwh-heartbeat.eu-west-1");
     expect([...pipelineMsk.topics.keys()]).toEqual(["SALES.ORDERS", "SALES.CUSTOMERS"]);
   });
 
@@ -330,11 +330,12 @@ describe("the heartbeat probe's route and file", () => {
         connector: "dwh-cdc-source",
         capture: "cdc",
       },
-      topic: "sales.pipeline-heartbeat.eu-west-1",
+      topic: "sales.dwh-heartbeat.eu-west-1",
       sink: {
-        table: "DWH.STAGING.PIPELINE_HEARTBEAT",
+        table: "DWH.STAGING.PIPELINE_HEARTBEAT_DWH",
         jdbcUrl: "jdbc:snowflake://xy.eu-west-1.snowflakecomputing.com:443/?db=DWH&schema=STAGING&role=LOADER",
-        query: "SELECT MAX(AFTER:BEAT_ID::NUMBER) FROM DWH.STAGING.PIPELINE_HEARTBEAT WHERE AFTER:PIPELINE::STRING = ?",
+        query:
+          "SELECT MAX(AFTER:BEAT_ID::NUMBER) FROM DWH.STAGING.PIPELINE_HEARTBEAT_DWH WHERE AFTER:PIPELINE::STRING = ?",
         connector: "dwh-snowflake-sink",
       },
       metrics: {
@@ -370,7 +371,7 @@ describe("the heartbeat probe's route and file", () => {
       jdbcUrl: "jdbc:db2://db2.example.com:50001/SALES:sslConnection=true;",
       capture: "timestamp+incrementing",
     });
-    expect(file.sink.query).toBe("SELECT MAX(BEAT_ID) FROM DWH.STAGING.PIPELINE_HEARTBEAT WHERE PIPELINE = ?");
+    expect(file.sink.query).toBe("SELECT MAX(BEAT_ID) FROM DWH.STAGING.PIPELINE_HEARTBEAT_DWH WHERE PIPELINE = ?");
     const source = resourcesOf(stacks.c, "confluent_connector").find(
       (c) => c.config_nonsensitive["connector.class"] === "IbmDb2Source",
     )!;
@@ -389,6 +390,24 @@ describe("the heartbeat probe's route and file", () => {
     ["T", "bulk", false, "SELECT MAX(RECORD_CONTENT:BEAT_ID::NUMBER) FROM T WHERE RECORD_CONTENT:PIPELINE::STRING = ?"],
   ] as const)("sink query of %s, %s, schematized %s", (table, capture, schematized, query) => {
     expect(heartbeatSinkQuery(table, capture, schematized)).toBe(query);
+  });
+
+  test("two pipelines on one cluster share the heartbeat table: each has its own topic and sink table", () => {
+    const { stack, cluster } = mskFixture();
+    const a = new Db2ToSnowflakePipeline(stack, "A", mskProps(cluster));
+    const b = new Db2ToSnowflakePipeline(stack, "B", {
+      ...mskProps(cluster),
+      name: "crm",
+      tables: [{ schema: "CRM", table: "ACCOUNTS", businessKey: ["ACCOUNT_ID"], asnCapture: true }],
+    });
+    expect([a.heartbeatTopic?.topicName, b.heartbeatTopic?.topicName]).toEqual([
+      "sales.dwh-heartbeat.eu-west-1",
+      "sales.crm-heartbeat.eu-west-1",
+    ]);
+    expect([a.plan.heartbeat?.source.snowflakeTable, b.plan.heartbeat?.source.snowflakeTable]).toEqual([
+      "PIPELINE_HEARTBEAT_DWH",
+      "PIPELINE_HEARTBEAT_CRM",
+    ]);
   });
 
   test("without heartbeatTable, synth warns that the probe alarms have no data", () => {
