@@ -19,3 +19,5 @@ export * from "./pipeline-alarms";
 export * from "./pipeline-runbooks";
 export * from "./pipeline-prometheus";
 export * from "./pipeline-plan";
+export * from "./mq-migration-plan";
+export * from "./mq-migration-doc";

@@ -471,7 +471,11 @@ describe("IBM MQ", () => {
   });
 
   test.each([
-    ["a second listener", { connections: [{ host: "mq1.internal" }, { host: "mq2.internal" }] }, "exactly one listener"],
+    [
+      "a second listener",
+      { connections: [{ host: "mq1.internal" }, { host: "mq2.internal" }] },
+      "exactly one listener",
+    ],
     ["non-persistent messages", { connections: [{ host: "mq1.internal" }], persistent: false }, "persistent messages"],
   ])("throws KSE-CONN-015 for a managed sink with %s", (_what, extra, message) => {
     const def = ConnectorCatalog.ibmMqSink({ ...mq, topics: [orders], ...extra });

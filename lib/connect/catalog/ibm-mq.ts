@@ -254,12 +254,14 @@ const SINK_MANAGED_KEYS: readonly string[] = Object.freeze([
 
 const MQ_NAME = /^[A-Za-z0-9._%/]{1,48}$/;
 
-interface CheckedConnection {
+/** Checked connection settings. */
+export interface CheckedConnection {
   readonly ports: string[];
   readonly weakenings: NonNullable<RenderedConnector["weakenings"]>;
 }
 
-function checkConnection(props: MqConnectionProps): CheckedConnection {
+/** Checks the connection settings shared by the MQ source and sink (KSE-CONN-015). */
+export function checkMqConnection(props: MqConnectionProps): CheckedConnection {
   if (typeof props !== "object" || props === null) catalogFail("props", props, "an object", "Pass the props.");
   requireString(props.queueManager, "queueManager", MQ_NAME, "an MQ object name (at most 48 characters)");
   requireString(props.channel, "channel", /^[A-Za-z0-9._%/]{1,20}$/, "a channel name (at most 20 characters)");
@@ -302,7 +304,7 @@ function secrets(props: MqConnectionProps, key: string, path: string): Record<st
  * - Confluent Cloud: the fully managed `IbmMQSource` (JMS destination keys).
  */
 export function ibmMqSource(props: IbmMqSourceProps): ConnectorDefinition {
-  const { ports, weakenings } = checkConnection(props);
+  const { ports, weakenings } = checkMqConnection(props);
   if (!(props.topic instanceof KafkaTopic)) {
     catalogFail("topic", props.topic, "a KafkaTopic", "Declare the topic with cluster.addTopic.");
   }
@@ -377,7 +379,7 @@ export function ibmMqSource(props: IbmMqSourceProps): ConnectorDefinition {
  * - Confluent Cloud: the fully managed `IbmMQSink` (JMS destination keys, one listener `mq.hostname`/`mq.port`).
  */
 export function ibmMqSink(props: IbmMqSinkProps): ConnectorDefinition {
-  const { ports, weakenings } = checkConnection(props);
+  const { ports, weakenings } = checkMqConnection(props);
   const topics = requireTopics(props.topics, "topics");
   const builder = requireOneOf(props.messageBuilder ?? "default", "messageBuilder", ["default", "json"]);
   const ttl = optionalInt(props.timeToLiveMs, "timeToLiveMs", 0, 2_147_483_647);
