@@ -21,3 +21,5 @@ export * from "./pipeline-prometheus";
 export * from "./pipeline-plan";
 export * from "./mq-migration-plan";
 export * from "./mq-migration-doc";
+export * from "./connector-modernization";
+export * from "./connector-inventory";
