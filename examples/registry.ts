@@ -9,6 +9,8 @@ import * as confluentDr from "./confluent-dr/main";
 import * as mskScale from "./msk-scale/main";
 import * as db2SnowflakeMsk from "./db2-snowflake-msk/main";
 import * as db2SnowflakeConfluent from "./db2-snowflake-confluent/main";
+import * as mqMigration from "./mq-migration/main";
+import * as mqMigrationConfluent from "./mq-migration-confluent/main";
 
 /** One runnable example: its folder name and how to add it to an app. */
 export interface ExampleEntry {
@@ -30,4 +32,6 @@ export const EXAMPLES: readonly ExampleEntry[] = [
   { name: "confluent-dr", build: confluentDr.build },
   { name: "db2-snowflake-msk", build: db2SnowflakeMsk.build },
   { name: "db2-snowflake-confluent", build: db2SnowflakeConfluent.build },
+  { name: "mq-migration", build: mqMigration.build },
+  { name: "mq-migration-confluent", build: mqMigrationConfluent.build },
 ];

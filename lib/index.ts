@@ -14,6 +14,8 @@ export * from "./confluent/index";
 export * from "./standards/audit-controls";
 export * from "./standards/runbooks";
 export * from "./standards/topic-config";
+export * from "./standards/mq-migration";
+export * from "./standards/connector-modernization";
 export * from "./audit/index";
 export * from "./monitoring/alarm-escalation";
 export * from "./monitoring/monitoring-options";

@@ -2,3 +2,4 @@
 export * from "./confluent-dr-pair";
 export * from "./failover-runbook";
 export * from "./db2-to-snowflake-pipeline";
+export * from "./mq-migration";

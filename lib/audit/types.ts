@@ -26,6 +26,7 @@ export type RuleArea =
   | "MSK"
   | "MSKC"
   | "CONN"
+  | "CONNECT"
   | "CFL"
   | "TOPIC"
   | "ACL"

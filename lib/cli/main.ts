@@ -25,6 +25,11 @@ export const COMMANDS: Readonly<Record<string, RegisteredCommand>> = Object.free
     summary: "audit cdk.tf.json or terraform show -json output against the Kafka standards",
     load: async () => (await import("./commands/audit")).AUDIT_COMMAND,
   },
+  connectors: {
+    summary:
+      "inventory Kafka Connect connectors (REST export or cdktf.out), report deprecated classes and keys, rewrite them",
+    load: async () => (await import("./commands/connectors")).CONNECTORS_COMMAND,
+  },
   docs: {
     summary: "regenerate architecture doc, runbooks, Confluent monitoring files and audit report from cdk.tf.json",
     load: async () => (await import("./commands/docs")).DOCS_COMMAND,

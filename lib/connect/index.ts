@@ -19,3 +19,7 @@ export * from "./pipeline-alarms";
 export * from "./pipeline-runbooks";
 export * from "./pipeline-prometheus";
 export * from "./pipeline-plan";
+export * from "./mq-migration-plan";
+export * from "./mq-migration-doc";
+export * from "./connector-modernization";
+export * from "./connector-inventory";

@@ -45,6 +45,8 @@ export type PipelineAlarmMetric =
       }[];
       /** Label of the sum. */
       readonly label: string;
+      /** The sum is divided by this (a planned volume: the alarm compares a ratio). @default 1 */
+      readonly divideBy?: number;
     };
 
 /** The standard's definition of a pipeline alarm id. */
@@ -106,7 +108,10 @@ export function createPipelineAlarms(
               })),
               {
                 id: "total",
-                expression: metric.sum.map((_, i) => `m${i}`).join(" + "),
+                expression:
+                  metric.divideBy === undefined
+                    ? metric.sum.map((_, i) => `m${i}`).join(" + ")
+                    : `(${metric.sum.map((_, i) => `m${i}`).join(" + ")}) / ${metric.divideBy}`,
                 label: metric.label,
                 returnData: true,
               },

@@ -30,6 +30,11 @@ export interface PipelinePrometheusInput {
   readonly heartbeatTable?: string;
   /** Base of runbook links. @default "kafka-standards/runbooks" */
   readonly runbookBaseUrl?: string;
+  /**
+   * Topics whose throughput is compared with a planned volume (MQ migration flows).
+   * @default - no throughput alert
+   */
+  readonly plannedThroughput?: { readonly topics: readonly string[]; readonly messagesPerSecond: number };
 }
 
 /** One alert of the file. */
@@ -69,6 +74,11 @@ function base(def: PipelineAlarmThreshold, input: PipelinePrometheusInput): stri
     case "sink-group":
       if (input.sinkTopics.length === 0) return undefined;
       return `max by (consumer_group_id, topic) (${CONFLUENT_METRICS.consumerLagOffsets.name}{kafka_id=${id},consumer_group_id=~${promString(`${CONFLUENT_MANAGED_SINK_GROUP_PREFIX}.*`)},topic=~${promString(regexAlternatives(input.sinkTopics))}})`;
+    case "topic-throughput": {
+      const planned = input.plannedThroughput;
+      if (!planned || planned.topics.length === 0) return undefined;
+      return `sum(confluent_kafka_server_received_records{kafka_id=${id},topic=~${promString(regexAlternatives(planned.topics))}}) / 60 / ${planned.messagesPerSecond}`;
+    }
     case "connector":
       // Connector task state is not in the Metrics API export: watched through the connector's status.
       return undefined;
@@ -162,7 +172,12 @@ export function pipelinePrometheusProducer(input: PipelinePrometheusInput): Arti
                 condition: `\`${a.expr}\` for ${a.forMinutes} min`,
               })),
             connectors: input.connectors,
-            topics: id === "pipeline-dead-letter-rate" ? input.deadLetterTopics : input.sinkTopics,
+            topics:
+              id === "pipeline-dead-letter-rate"
+                ? input.deadLetterTopics
+                : id === "pipeline-throughput-over-plan"
+                  ? (input.plannedThroughput?.topics ?? [])
+                  : input.sinkTopics,
             platform: "Confluent Cloud",
             heartbeatTable: input.heartbeatTable,
             escalationPrefix: input.clusterName,

@@ -1,4 +1,6 @@
 import { TIER_POLICIES, ENVIRONMENT_TIERS, STORAGE_AUTOSCALING } from "../standards/tiers";
+import { CONNECTOR_MODERNIZATIONS } from "../standards/connector-modernization";
+import { MQ_MIGRATION_PHASES, MQ_MIGRATION_STANDARD } from "../standards/mq-migration";
 import { KAFKA_VERSION_CATALOG, KafkaVersion } from "../standards/kafka-versions";
 import { BROKER_INSTANCE_CATALOG } from "../standards/broker-types";
 import { MSK_EXPRESS_CONFIG_KEYS, brokerBaseline } from "../standards/broker-baseline";
@@ -253,6 +255,45 @@ export function renderStandardsReference(): string {
     `- Tags on every AWS resource: ${Object.values(STANDARD_TAG_KEYS)
       .map((k) => `\`${k}\``)
       .join(", ")}.`,
+  );
+  out.push("");
+  out.push("## Connector modernization");
+  out.push("");
+  out.push(
+    "Deprecated connector classes and keys and their standard replacements (`lib/standards/connector-modernization.ts`): audited by KS-CONNECT-001, inventoried and rewritten by `kafka-standards connectors`.",
+  );
+  out.push("");
+  out.push(
+    table(
+      ["id", "deprecated", "replacement", "kind", "source"],
+      CONNECTOR_MODERNIZATIONS.map((e) => [
+        `\`${e.id}\``,
+        e.title,
+        e.replacement,
+        e.kind === "mechanical"
+          ? `mechanical: ${[
+              ...(e.renames ?? []).map(
+                (r) => `\`${r.from}${r.prefix ? "*" : ""}\` → \`${r.to}${r.prefix ? "*" : ""}\``,
+              ),
+              ...(e.values ?? []).map((v) => `\`${v.key}\` ${v.from} → ${v.to}`),
+            ].join(", ")}`
+          : "manual",
+        e.source,
+      ]),
+    ),
+  );
+  out.push("");
+  out.push("## IBM MQ migration phases");
+  out.push("");
+  out.push(
+    table(
+      ["phase", "what runs", "exit criteria", "rollback"],
+      MQ_MIGRATION_PHASES.map((p) => [p.phase, p.summary, p.exitCriteria.join(" "), p.rollback]),
+    ),
+  );
+  out.push("");
+  out.push(
+    `Default rollback window ${MQ_MIGRATION_STANDARD.defaultRollbackWindowDays} days; throughput alarm at ${MQ_MIGRATION_STANDARD.throughputWarningRatio} × (Warning) and ${MQ_MIGRATION_STANDARD.throughputCriticalRatio} × (Critical) the inventory's volume; messages up to ${MQ_MIGRATION_STANDARD.maxMessageBytes} bytes.`,
   );
   out.push("");
   return out.join("\n");

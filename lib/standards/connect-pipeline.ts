@@ -19,6 +19,7 @@
  */
 import { AlarmComparison, AlarmLevel } from "./alarm-thresholds";
 import { RunbookEntry } from "./runbooks";
+import { MQ_MIGRATION_STANDARD } from "./mq-migration";
 
 /** Namespace and metric names the pipeline's heartbeat probe publishes (CloudWatch and Prometheus). */
 export const PIPELINE_PROBE = Object.freeze({
@@ -57,7 +58,9 @@ export type PipelineMetricSource =
   /** The connector service (MSK Connect `AWS/KafkaConnect`, Confluent connector status). */
   | "connector"
   /** Consumer lag of the sink connector's group (Confluent Cloud; on MSK the cluster's lag alarms). */
-  | "sink-group";
+  | "sink-group"
+  /** Records written to a flow's topic, divided by the volume its inventory declared (MQ migration). */
+  | "topic-throughput";
 
 /** One alarm every pipeline gets. */
 export interface PipelineAlarmThreshold {
@@ -160,6 +163,21 @@ export const PIPELINE_ALARM_THRESHOLDS: readonly PipelineAlarmThreshold[] = Obje
         summary: "A connector task has failed: its share of the data is not moving.",
         rationale: "[mskc-metrics] ErroredTaskCount should be 0; 5 minutes allows an automatic restart.",
       },
+      {
+        id: "pipeline-throughput-over-plan",
+        source: "topic-throughput",
+        cloudWatchMetric: "MessagesInPerSec",
+        statistic: "Average",
+        periodSeconds: 300,
+        comparison: "GreaterThanThreshold",
+        warning: { threshold: MQ_MIGRATION_STANDARD.throughputWarningRatio, evaluationPeriods: 3 },
+        critical: { threshold: MQ_MIGRATION_STANDARD.throughputCriticalRatio, evaluationPeriods: 3 },
+        missingIsBreaching: false,
+        summary:
+          "A migrated flow carries more messages than its inventory declared (observed ÷ declared volume): its topic was sized for less.",
+        rationale:
+          "Partitions are planned from the inventory's peak volume (mq-migration-plan.ts); 1.5 × for 15 min means the plan is out of date, 2 × means the partitions' capacity margin is gone (mq-migration.ts MQ_MIGRATION_STANDARD).",
+      },
     ] as PipelineAlarmThreshold[]
   ).map((a) => Object.freeze(a)),
 );
@@ -260,6 +278,28 @@ export const PIPELINE_RUNBOOKS: Readonly<Record<string, RunbookEntry>> = Object.
       "Check the sink connector's status and its tasks; restart failed tasks.",
       "Check the sink system (Snowflake warehouse, role, key) for throttling or authorization errors.",
       "If the load grew, add partitions to the topics and raise tasks.max to match.",
+    ],
+  },
+  "pipeline-throughput-over-plan": {
+    symptom: "The flow's topic receives more messages per second than the migration inventory declared for the flow.",
+    impact:
+      "The topic's partitions were sized for the declared volume: consumers and the connectors may fall behind, and strict-order flows (one partition) have no headroom.",
+    checks: [
+      {
+        step: "Records per second written to the flow's topic over the last hour (MSK)",
+        command:
+          'aws cloudwatch get-metric-statistics --namespace AWS/Kafka --metric-name MessagesInPerSec --dimensions Name=Topic,Value={topic} --start-time "$(( $(date -u +%s) - 3600 ))" --end-time "$(date -u +%s)" --period 300 --statistics Average',
+      },
+      {
+        step: "Consumer lag of the flow's consumers",
+        command:
+          "kafka-consumer-groups.sh --bootstrap-server {bootstrap} --command-config client.properties --describe --all-groups",
+      },
+    ],
+    remediation: [
+      "Confirm the new volume with the flow's producers (a batch job, a new client, a replay).",
+      "Update the flow's volumeMessagesPerSecond in the inventory and synthesize: the plan re-sizes the partitions and the alarm's baseline.",
+      "For a strict-order flow beyond one partition's capacity, move it to ordering by key before raising the volume.",
     ],
   },
   "pipeline-connector-failed-tasks": {

@@ -11,7 +11,7 @@ describe("auditDocument", () => {
       outcome: "pass",
       resources: 5,
       kafkaResources: 2,
-      rulesRun: 54,
+      rulesRun: 55,
       error: 0,
       warning: 0,
       info: 0,

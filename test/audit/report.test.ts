@@ -30,7 +30,7 @@ describe("formatSummary", () => {
   test("one line per stack, top findings, scorecard", () => {
     expect(formatSummary(failing)).toBe(
       [
-        "kafka-standards audit  payments  FAIL  1 error, 1 warning, 0 info, 1 suppressed, 9 not verifiable (2 resources, 56 rules)",
+        "kafka-standards audit  payments  FAIL  1 error, 1 warning, 0 info, 1 suppressed, 9 not verifiable (2 resources, 57 rules)",
         "    error   KS-MSK-007    aws_msk_cluster.main: client_authentication.unauthenticated = true",
         '    warning KS-MON-001    aws_msk_cluster.main: no aws_cloudwatch_metric_alarm has dimension "Cluster Name" referring to this cluster',
         "    GDPR scorecard: pass (100%)",
@@ -44,7 +44,7 @@ describe("formatSummary", () => {
     const text = formatSummary([auditDocument(tfDoc(secureMskStack(), "ok")), many]);
     const lines = text.trimEnd().split("\n");
     expect(lines[0]).toBe(
-      "kafka-standards audit  ok  PASS  0 errors, 0 warnings, 0 info, 0 suppressed, 0 not verifiable (5 resources, 54 rules)",
+      "kafka-standards audit  ok  PASS  0 errors, 0 warnings, 0 info, 0 suppressed, 0 not verifiable (5 resources, 55 rules)",
     );
     expect(lines[1]).toMatch(/^kafka-standards audit {2}bare {2}FAIL {2}\d+ errors/);
     expect(lines.filter((l) => l.startsWith("    error") || l.startsWith("    warning"))).toHaveLength(5);

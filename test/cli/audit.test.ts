@@ -144,7 +144,7 @@ describe("kafka-standards audit on the insecure fixture", () => {
     const { code, out } = await cli("audit", INSECURE);
     expect(code).toBe(1);
     expect(out.split("\n")[0]).toMatch(
-      /^kafka-standards audit {2}insecure \(.*cdk\.tf\.json\) {2}FAIL {2}\d+ errors, \d+ warnings, 0 info, 0 suppressed, 0 not verifiable \(21 resources, 54 rules\)$/,
+      /^kafka-standards audit {2}insecure \(.*cdk\.tf\.json\) {2}FAIL {2}\d+ errors, \d+ warnings, 0 info, 0 suppressed, 0 not verifiable \(21 resources, 55 rules\)$/,
     );
     expect(out).toContain(
       "    error   KS-NET-001    aws_vpc_security_group_ingress_rule.zookeeper: ingress allows TCP 2181-2181 from 0.0.0.0/0",
@@ -254,7 +254,7 @@ describe("kafka-standards audit exit codes", () => {
     [
       "unknown command",
       () => ["lint"],
-      /^kafka-standards: unknown command "lint" \(commands: audit, docs, inspect, loadtest, probe, size\)\n$/,
+      /^kafka-standards: unknown command "lint" \(commands: audit, connectors, docs, inspect, loadtest, probe, size\)\n$/,
     ],
   ])("2 on %s, one line, no stack trace", async (_name, argv, message) => {
     const { code, out, err } = await cli(...argv());
@@ -269,7 +269,7 @@ describe("kafka-standards audit exit codes", () => {
     const top = await cli("--help");
     expect(top.code).toBe(0);
     expect(top.out).toContain(
-      "  audit     audit cdk.tf.json or terraform show -json output against the Kafka standards",
+      "  audit       audit cdk.tf.json or terraform show -json output against the Kafka standards",
     );
     const sub = await cli("audit", "--help");
     expect(sub.code).toBe(0);

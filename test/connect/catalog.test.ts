@@ -429,13 +429,65 @@ describe("IBM MQ", () => {
     });
   });
 
-  test("sink: persistent messages, tasks up to the partitions; MSK only", () => {
+  test("sink: persistent messages, tasks up to the partitions (IBM's open-source sink on MSK Connect)", () => {
     const def = ConnectorCatalog.ibmMqSink({ ...mq, topics: [orders] });
     const r = def.render(msk);
+    expect(r.connectorClass).toBe("com.ibm.eventstreams.connect.mqsink.MQSinkConnector");
     expect(r.config["mq.persistent"]).toBe("true");
     expect(r.config.topics).toBe("sales.orders.eu-west-1");
+    expect(r.config["mq.queue"]).toBe("ORDERS.IN");
+    expect(r.config["mq.message.builder.key.header"]).toBeUndefined();
     expect([r.defaultTasks, r.maxTasks]).toEqual([1, 6]);
-    expectError(() => def.render(cc), "KSE-CONN-008", "ibm-mq-sink on confluent");
+  });
+
+  test("sink on Confluent Cloud: the managed IbmMQSink with JMS destination keys", () => {
+    const r = ConnectorCatalog.ibmMqSink({
+      ...mq,
+      connections: [{ host: "mq1.internal" }],
+      topics: [orders],
+      keyHeader: "JMSCorrelationID",
+    }).render(cc);
+    expect(r.connectorClass).toBe("IbmMQSink");
+    expect(r.usesManagedDataFormats).toBe(true);
+    expect(r.config).toEqual({
+      topics: "sales.orders.eu-west-1",
+      "input.data.format": cc.converters.managedDataFormat,
+      "jms.destination.name": "ORDERS.IN",
+      "jms.destination.type": "queue",
+      "mq.queue.manager": mq.queueManager,
+      "mq.channel": "KAFKA.SVRCONN",
+      "mq.hostname": "mq1.internal",
+      "mq.port": "1414",
+      "jms.forward.kafka.key": "true",
+      "mq.username": "kafka",
+      "mq.ssl.cipher.suite": mq.tls.cipherSuite,
+    });
+    expect(Object.keys(r.secrets)).toEqual(["mq.password"]);
+  });
+
+  test("sink key header: JMSCorrelationID from the record key on MSK Connect", () => {
+    const r = ConnectorCatalog.ibmMqSink({ ...mq, topics: [orders], keyHeader: "JMSCorrelationID" }).render(msk);
+    expect(r.config["mq.message.builder.key.header"]).toBe("JMSCorrelationID");
+  });
+
+  test.each([
+    [
+      "a second listener",
+      { connections: [{ host: "mq1.internal" }, { host: "mq2.internal" }] },
+      "exactly one listener",
+    ],
+    ["non-persistent messages", { connections: [{ host: "mq1.internal" }], persistent: false }, "persistent messages"],
+  ])("throws KSE-CONN-015 for a managed sink with %s", (_what, extra, message) => {
+    const def = ConnectorCatalog.ibmMqSink({ ...mq, topics: [orders], ...extra });
+    expectError(() => def.render(cc), "KSE-CONN-015", message);
+  });
+
+  test("throws KSE-CONN-015 for a sink key header other than JMSCorrelationID", () => {
+    expectError(
+      () => ConnectorCatalog.ibmMqSink({ ...mq, topics: [orders], keyHeader: "JMSMessageID" as "JMSCorrelationID" }),
+      "KSE-CONN-015",
+      "JMSCorrelationID",
+    );
   });
 
   test("an unencrypted channel takes a reason, recorded as a weakening of KS-CONN-005", () => {

@@ -12,6 +12,9 @@
 #     configuration goes through PUT /connector-plugins/<class>/config/validate
 #     (connect/validate-connectors.ts; connectors no registry serves: their keys against their
 #     public source, connect/keys/*.json, and the framework keys on the worker);
+#   - connect/validate-modernization.ts: the sample Connect export's Debezium 1.x connector rewritten
+#     by `kafka-standards connectors --rewrite` validates with 0 errors on the real Debezium
+#     PostgreSQL plugin, where the exported one is flagged and its old keys are undefined;
 #   - connect/e2e-pipeline.ts: rows written to the Db2 stand-in flow through a CDC source into the
 #     pipeline's topics and through a sink with the pipeline's error handling into the Snowflake
 #     stand-in; a poison record lands in the dead-letter topic with context headers;
@@ -111,6 +114,10 @@ it_check "connector configs validated" ts test/integration/connect/validate-conn
   --synth "$CONNECT_WORK/synth" --connect "$CONNECT_URL" --bootstrap "$BOOTSTRAP" \
   --worker-log "$CONNECT_WORK/worker/worker.log" --worker-hosts "$CONNECT_WORK/worker/hosts" --tls-port "$TLS_PORT" \
   --out "$CONNECT_WORK/validation.json" || status=1
+
+# The modernization rewrite (kafka-standards connectors --rewrite) on the real Debezium PostgreSQL plugin.
+it_check "modernization rewrite validated" ts test/integration/connect/validate-modernization.ts \
+  --connect "$CONNECT_URL" --pg-port "$CONNECT_PG_PORT" --pg-user "$CONNECT_PG_ROLE" --pg-password "$CONNECT_PG_PASSWORD" || status=1
 
 it_check "pipeline end to end" ts test/integration/connect/e2e-pipeline.ts \
   --synth "$CONNECT_WORK/synth" --connect "$CONNECT_URL" --bootstrap "$BOOTSTRAP" \

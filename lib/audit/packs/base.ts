@@ -14,6 +14,7 @@ import { connectorErrorLog } from "../rules/conn/error-log";
 import { connectorPlaintextTransport } from "../rules/conn/plaintext-transport";
 import { workerConfigurationSecrets } from "../rules/conn/worker-config-secrets";
 import { configProviderDeclared } from "../rules/conn/config-provider-declared";
+import { deprecatedConnector } from "../rules/connect/deprecated-connector";
 import { subjectCompatibility } from "../rules/schema/subject-compatibility";
 import { iamKafkaWildcardAction } from "../rules/iam/wildcard-action";
 import { iamKafkaWildcardResource } from "../rules/iam/wildcard-resource";
@@ -89,6 +90,7 @@ export const BASE_PACK: readonly AuditRule[] = Object.freeze([
   connectorPlaintextTransport,
   workerConfigurationSecrets,
   configProviderDeclared,
+  deprecatedConnector,
   subjectCompatibility,
   confluentUserOwnedApiKey,
   confluentBasicClusterInProd,

@@ -12,6 +12,7 @@ const AREA_TITLES: Readonly<Record<RuleArea, string>> = {
   MSK: "Amazon MSK clusters and configurations",
   MSKC: "MSK Connect",
   CONN: "Connectors (MSK Connect and Confluent)",
+  CONNECT: "Connector modernization (deprecated classes and keys)",
   CFL: "Confluent Cloud",
   TOPIC: "Topics",
   ACL: "Kafka ACLs",

@@ -21,7 +21,6 @@ import {
   requireOneOf,
   requireString,
   requireTopics,
-  unsupportedBackend,
 } from "../connector-definition";
 import { ConnectorSecret, requireSecret } from "../connector-secret";
 import { HOST_PATTERN } from "./common";
@@ -101,10 +100,17 @@ export interface IbmMqSourceProps extends MqConnectionProps {
   readonly batchSize?: number;
 }
 
-/** Properties of the IBM MQ sink (open-source connector, MSK Connect). */
+/** Properties of the IBM MQ sink (IBM's open-source connector on MSK Connect, `IbmMQSink` on Confluent Cloud). */
 export interface IbmMqSinkProps extends MqConnectionProps {
   /** Topics to write to the queue. */
   readonly topics: readonly KafkaTopic[];
+  /**
+   * Set the message's `JMSCorrelationID` from the record key (replies to MQ requesters):
+   * `mq.message.builder.key.header` (open-source; `JMSCorrelationID` is its only value) or
+   * `jms.forward.kafka.key` (Confluent Cloud).
+   * @default - no header from the key
+   */
+  readonly keyHeader?: "JMSCorrelationID";
   /**
    * Message builder: `default` writes the value as the body, `json` as JSON text.
    * @default "default"
@@ -218,14 +224,44 @@ const SINK_OSS_KEYS: readonly string[] = Object.freeze([
   "mq.ssl.use.ibm.cipher.mappings",
 ]);
 
+const SINK_MANAGED_KEYS: readonly string[] = Object.freeze([
+  ...CONNECT_FRAMEWORK_KEYS,
+  ...CONNECT_SINK_KEYS,
+  "kafka.auth.mode",
+  "kafka.service.account.id",
+  "input.data.format",
+  "jms.destination.name",
+  "jms.destination.type",
+  "jms.forward.kafka.key",
+  "jms.forward.kafka.headers",
+  "jms.forward.kafka.metadata",
+  "jms.message.format",
+  "jms.producer.delivery.mode",
+  "jms.producer.time.to.live.ms",
+  "mq.hostname",
+  "mq.port",
+  "mq.queue.manager",
+  "mq.channel",
+  "mq.username",
+  "mq.password",
+  "mq.ssl.cipher.suite",
+  "mq.ssl.peer.name",
+  "mq.ssl.fips.required",
+  "mq.offsets.queue.name",
+  "exactly.once.enabled",
+  "character.encoding",
+]);
+
 const MQ_NAME = /^[A-Za-z0-9._%/]{1,48}$/;
 
-interface CheckedConnection {
+/** Checked connection settings. */
+export interface CheckedConnection {
   readonly ports: string[];
   readonly weakenings: NonNullable<RenderedConnector["weakenings"]>;
 }
 
-function checkConnection(props: MqConnectionProps): CheckedConnection {
+/** Checks the connection settings shared by the MQ source and sink (KSE-CONN-015). */
+export function checkMqConnection(props: MqConnectionProps): CheckedConnection {
   if (typeof props !== "object" || props === null) catalogFail("props", props, "an object", "Pass the props.");
   requireString(props.queueManager, "queueManager", MQ_NAME, "an MQ object name (at most 48 characters)");
   requireString(props.channel, "channel", /^[A-Za-z0-9._%/]{1,20}$/, "a channel name (at most 20 characters)");
@@ -268,7 +304,7 @@ function secrets(props: MqConnectionProps, key: string, path: string): Record<st
  * - Confluent Cloud: the fully managed `IbmMQSource` (JMS destination keys).
  */
 export function ibmMqSource(props: IbmMqSourceProps): ConnectorDefinition {
-  const { ports, weakenings } = checkConnection(props);
+  const { ports, weakenings } = checkMqConnection(props);
   if (!(props.topic instanceof KafkaTopic)) {
     catalogFail("topic", props.topic, "a KafkaTopic", "Declare the topic with cluster.addTopic.");
   }
@@ -337,29 +373,78 @@ export function ibmMqSource(props: IbmMqSourceProps): ConnectorDefinition {
 }
 
 /**
- * IBM MQ sink (`com.ibm.eventstreams.connect.mqsink.MQSinkConnector`, MSK Connect): records of the
- * topics become messages on one queue, persistent by default. Confluent Cloud offers no verified
- * fully managed IBM MQ sink: the catalog refuses that backend.
+ * IBM MQ sink: records of the topics become messages on one queue, persistent by default.
+ *
+ * - MSK Connect: `com.ibm.eventstreams.connect.mqsink.MQSinkConnector` (ibm-messaging/kafka-connect-mq-sink v3.0.0).
+ * - Confluent Cloud: the fully managed `IbmMQSink` (JMS destination keys, one listener `mq.hostname`/`mq.port`).
  */
 export function ibmMqSink(props: IbmMqSinkProps): ConnectorDefinition {
-  const { ports, weakenings } = checkConnection(props);
+  const { ports, weakenings } = checkMqConnection(props);
   const topics = requireTopics(props.topics, "topics");
   const builder = requireOneOf(props.messageBuilder ?? "default", "messageBuilder", ["default", "json"]);
   const ttl = optionalInt(props.timeToLiveMs, "timeToLiveMs", 0, 2_147_483_647);
+  if (props.keyHeader !== undefined) requireOneOf(props.keyHeader, "keyHeader", ["JMSCorrelationID"]);
   return {
     catalogId: "ibm-mq-sink",
     direction: "sink",
     topics,
-    backends: ["msk"],
-    sources: ["ibm-messaging/kafka-connect-mq-sink v3.0.0 MQSinkConfig.java"],
+    backends: ["msk", "confluent"],
+    sources: [
+      "ibm-messaging/kafka-connect-mq-sink v3.0.0 MQSinkConfig.java",
+      "kafka-docker-playground ccloud/fm-ibm-mq-sink/config-IbmMqSink.json",
+    ],
     render(ctx: RenderContext): RenderedConnector {
-      if (ctx.backend !== "msk") {
-        unsupportedBackend(
-          "ibm-mq-sink",
-          ctx,
-          "MSK Connect (no fully managed IBM MQ sink on Confluent Cloud is verified by the library)",
-          "Run the sink on MSK Connect, or as a Confluent Cloud custom connector outside this library.",
-        );
+      const persistent = props.persistent !== false;
+      const partitions = topics.reduce((n, t) => n + t.spec.partitions, 0);
+      if (ctx.backend === "confluent") {
+        if (props.connections.length !== 1) {
+          catalogFail(
+            "connections",
+            props.connections.map((c) => c.host).join(","),
+            "exactly one listener on Confluent Cloud (IbmMQSink takes mq.hostname and mq.port)",
+            "Give the queue manager's single listener (or a load balancer in front of a multi-instance queue manager).",
+            ctx.path,
+          );
+        }
+        const config: Record<string, string> = {
+          topics: topics.map((t) => t.topicName).join(","),
+          "input.data.format": ctx.converters.managedDataFormat,
+          "jms.destination.name": props.queue,
+          "jms.destination.type": "queue",
+          "mq.queue.manager": props.queueManager,
+          "mq.channel": props.channel,
+          "mq.hostname": props.connections[0].host,
+          "mq.port": ports[0],
+        };
+        // The managed sink's delivery-mode values are not verified by the library: it keeps the
+        // connector's default (persistent) and refuses non-persistent messages there.
+        if (!persistent) {
+          catalogFail(
+            "persistent",
+            false,
+            "persistent messages on Confluent Cloud",
+            "Remove persistent: false, or run the sink on MSK Connect.",
+            ctx.path,
+          );
+        }
+        if (ttl) config["jms.producer.time.to.live.ms"] = ttl;
+        if (props.keyHeader) config["jms.forward.kafka.key"] = "true";
+        if (props.user) config["mq.username"] = props.user;
+        if (props.tls) config["mq.ssl.cipher.suite"] = props.tls.cipherSuite;
+        if (props.tls?.peerName) config["mq.ssl.peer.name"] = props.tls.peerName;
+        return {
+          connectorClass: "IbmMQSink",
+          config,
+          secrets: secrets(props, "mq.password", ctx.path),
+          knownKeys: SINK_MANAGED_KEYS,
+          maxTasks: partitions,
+          defaultTasks: 1,
+          usesManagedDataFormats: true,
+          internalTopics: [],
+          remoteClusters: [],
+          groups: [],
+          weakenings,
+        };
       }
       const config: Record<string, string> = {
         topics: topics.map((t) => t.topicName).join(","),
@@ -372,13 +457,13 @@ export function ibmMqSink(props: IbmMqSinkProps): ConnectorDefinition {
           builder === "json"
             ? "com.ibm.eventstreams.connect.mqsink.builders.JsonMessageBuilder"
             : "com.ibm.eventstreams.connect.mqsink.builders.DefaultMessageBuilder",
-        "mq.persistent": String(props.persistent !== false),
+        "mq.persistent": String(persistent),
       };
       if (ttl) config["mq.time.to.live"] = ttl;
+      if (props.keyHeader) config["mq.message.builder.key.header"] = props.keyHeader;
       if (props.user) config["mq.user.name"] = props.user;
       if (props.tls) config["mq.ssl.cipher.suite"] = props.tls.cipherSuite;
       if (props.tls?.peerName) config["mq.ssl.peer.name"] = props.tls.peerName;
-      const partitions = topics.reduce((n, t) => n + t.spec.partitions, 0);
       return {
         connectorClass: "com.ibm.eventstreams.connect.mqsink.MQSinkConnector",
         config,

@@ -231,7 +231,7 @@ describe("what a synth prints", () => {
     app.synth();
     const where = (s: string): string => path.relative(process.cwd(), path.join(dir, "stacks", s, "kafka-standards"));
     expect(written).toEqual([
-      `kafka-standards audit  orders  PASS  0 errors, 1 warning, 0 info, 1 suppressed, 7 not verifiable (1 resource, 54 rules); artifacts: ${where("orders")}${path.sep} (2 files, AUDIT.md)\n`,
+      `kafka-standards audit  orders  PASS  0 errors, 1 warning, 0 info, 1 suppressed, 7 not verifiable (1 resource, 55 rules); artifacts: ${where("orders")}${path.sep} (2 files, AUDIT.md)\n`,
       `kafka-standards audit  empty  NOTHING TO AUDIT  no Kafka resource (MSK, MSK Connect, Kafka provider, Confluent, SCRAM secret or kafka-cluster IAM policy) among 0 resources; artifacts: ${where("empty")}${path.sep} (2 files, AUDIT.md)\n`,
     ]);
   });
@@ -250,7 +250,7 @@ describe("what a synth prints", () => {
     KafkaStandardsAudit.of(stack);
     app.synth();
     expect(written).toEqual([
-      "kafka-standards audit  orders  PASS  0 errors, 1 warning, 0 info, 1 suppressed, 7 not verifiable (1 resource, 54 rules); verify-only: no artifacts written\n",
+      "kafka-standards audit  orders  PASS  0 errors, 1 warning, 0 info, 1 suppressed, 7 not verifiable (1 resource, 55 rules); verify-only: no artifacts written\n",
     ]);
     expect(fs.existsSync(path.join(dir, "stacks", "orders", "kafka-standards"))).toBe(false);
   });
