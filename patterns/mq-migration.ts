@@ -97,7 +97,7 @@ export interface MqMigrationProps {
  *    a legacy queue for consumers not yet migrated, and a reply sink for request/reply flows (the
  *    reply's `JMSCorrelationID` from the record key, the request's `JMSMessageID`). On MSK Connect,
  *    IBM's open-source connectors as custom plugins; on Confluent Cloud the managed `IbmMQSource` /
- *    `IbmMQSink`: the key names differ and each backend gets its own.
+ *    `IbmMqSink`: the key names differ and each backend gets its own.
  * 3. **Monitoring per flow**: MQ → Kafka lag (the probe's age of the oldest message on the queue),
  *    dead-letter records of the sinks, throughput against the inventory's volume; Warning and
  *    Critical levels with runbooks (`runbooks/<name>-<flow>-<alarm>.md`).
@@ -109,7 +109,7 @@ export interface MqMigrationProps {
  * import { ConnectorSecret } from "cdktf-kafka-standards";
  * import { MqMigration } from "cdktf-kafka-standards/patterns";
  *
- * // On Confluent Cloud: the managed IbmMQSource and IbmMQSink.
+ * // On Confluent Cloud: the managed IbmMQSource and IbmMqSink.
  * new MqMigration(stack, "Payments", {
  *   name: "payments",
  *   cluster: confluentCluster,
@@ -418,7 +418,7 @@ function checkSettings(
         "KSE-MQ-008",
         "mq.connections",
         mq.connections.map((c) => c?.host).join(","),
-        "one listener on Confluent Cloud (the managed IbmMQSink takes mq.hostname and mq.port)",
+        "one listener on Confluent Cloud (the managed IbmMqSink takes mq.hostname and mq.port)",
         "Give the queue manager's single listener, or a load balancer in front of a multi-instance queue manager.",
         path,
       );

@@ -58,7 +58,7 @@ const PAYMENT_FLOWS: readonly MqFlow[] = [
 
 /**
  * IBM MQ → Confluent Cloud: the same inventory as the mq-migration example, moved by the fully
- * managed IbmMQSource and IbmMQSink connectors (JMS destination keys), each with its own service
+ * managed IbmMQSource and IbmMqSink connectors (JMS destination keys), each with its own service
  * account; per-flow Prometheus rules and runbooks, and the plan document.
  */
 export class MqMigrationConfluentStack extends TerraformStack {

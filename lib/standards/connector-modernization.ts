@@ -165,7 +165,7 @@ export const CONNECTOR_MODERNIZATIONS: readonly ModernizationEntry[] = Object.fr
         kind: "manual",
         manualSteps: [
           "Check the plugin's version (GET /connector-plugins): below 3.0.0, replace the plugin jar with v3 on a Java 17 worker.",
-          "On Confluent Cloud, the managed IbmMQSource / IbmMQSink replace the self-managed plugin (other key names: MqMigration renders both).",
+          "On Confluent Cloud, the managed IbmMQSource / IbmMqSink replace the self-managed plugin (other key names: MqMigration renders both).",
         ],
         source: "ibm-messaging/kafka-connect-mq-source v3.0.0 README (Java 17), patterns-facts C5, E",
       },

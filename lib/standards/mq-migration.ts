@@ -3,7 +3,7 @@
  * from the queue inventory, and the checks a phase change must pass. No cdktf import: this is data.
  *
  * Connector keys: lib/connect/catalog/ibm-mq.ts (IBM's open-source connectors on MSK Connect,
- * Confluent Cloud's managed `IbmMQSource` / `IbmMQSink`), patterns-facts C5.
+ * Confluent Cloud's managed `IbmMQSource` / `IbmMqSink`), patterns-facts C5.
  */
 
 /** Where a flow stands. Moving a flow is changing this one value. */

@@ -440,14 +440,14 @@ describe("IBM MQ", () => {
     expect([r.defaultTasks, r.maxTasks]).toEqual([1, 6]);
   });
 
-  test("sink on Confluent Cloud: the managed IbmMQSink with JMS destination keys", () => {
+  test("sink on Confluent Cloud: the managed IbmMqSink with JMS destination keys", () => {
     const r = ConnectorCatalog.ibmMqSink({
       ...mq,
       connections: [{ host: "mq1.internal" }],
       topics: [orders],
       keyHeader: "JMSCorrelationID",
     }).render(cc);
-    expect(r.connectorClass).toBe("IbmMQSink");
+    expect(r.connectorClass).toBe("IbmMqSink");
     expect(r.usesManagedDataFormats).toBe(true);
     expect(r.config).toEqual({
       topics: "sales.orders.eu-west-1",

@@ -202,7 +202,7 @@ describe("MqMigration on MSK Connect (IBM's open-source connectors)", () => {
   });
 });
 
-describe("MqMigration on Confluent Cloud (managed IbmMQSource / IbmMQSink)", () => {
+describe("MqMigration on Confluent Cloud (managed IbmMQSource / IbmMqSink)", () => {
   const connectors = resourcesOf(stacks.c, "confluent_connector");
   const config = (n: string) => connectors.find((c) => c.config_nonsensitive.name === n)!;
 
@@ -219,7 +219,7 @@ describe("MqMigration on Confluent Cloud (managed IbmMQSource / IbmMQSink)", () 
     expect(config("pay-payments-mq-source").config_nonsensitive["mq.queue"]).toBeUndefined();
     expect(Object.keys(config("pay-payments-mq-source").config_sensitive)).toEqual(["mq.password"]);
     expect(config("pay-fx-quotes-reply-sink").config_nonsensitive).toMatchObject({
-      "connector.class": "IbmMQSink",
+      "connector.class": "IbmMqSink",
       topics: "payments.fx-quotes-reply.eu-west-1",
       "jms.destination.name": "FX.QUOTE.REPLY",
       "jms.forward.kafka.key": "true",

@@ -100,7 +100,7 @@ export interface IbmMqSourceProps extends MqConnectionProps {
   readonly batchSize?: number;
 }
 
-/** Properties of the IBM MQ sink (IBM's open-source connector on MSK Connect, `IbmMQSink` on Confluent Cloud). */
+/** Properties of the IBM MQ sink (IBM's open-source connector on MSK Connect, `IbmMqSink` on Confluent Cloud). */
 export interface IbmMqSinkProps extends MqConnectionProps {
   /** Topics to write to the queue. */
   readonly topics: readonly KafkaTopic[];
@@ -376,7 +376,7 @@ export function ibmMqSource(props: IbmMqSourceProps): ConnectorDefinition {
  * IBM MQ sink: records of the topics become messages on one queue, persistent by default.
  *
  * - MSK Connect: `com.ibm.eventstreams.connect.mqsink.MQSinkConnector` (ibm-messaging/kafka-connect-mq-sink v3.0.0).
- * - Confluent Cloud: the fully managed `IbmMQSink` (JMS destination keys, one listener `mq.hostname`/`mq.port`).
+ * - Confluent Cloud: the fully managed `IbmMqSink` (JMS destination keys, one listener `mq.hostname`/`mq.port`).
  */
 export function ibmMqSink(props: IbmMqSinkProps): ConnectorDefinition {
   const { ports, weakenings } = checkMqConnection(props);
@@ -401,7 +401,7 @@ export function ibmMqSink(props: IbmMqSinkProps): ConnectorDefinition {
           catalogFail(
             "connections",
             props.connections.map((c) => c.host).join(","),
-            "exactly one listener on Confluent Cloud (IbmMQSink takes mq.hostname and mq.port)",
+            "exactly one listener on Confluent Cloud (IbmMqSink takes mq.hostname and mq.port)",
             "Give the queue manager's single listener (or a load balancer in front of a multi-instance queue manager).",
             ctx.path,
           );
@@ -433,7 +433,7 @@ export function ibmMqSink(props: IbmMqSinkProps): ConnectorDefinition {
         if (props.tls) config["mq.ssl.cipher.suite"] = props.tls.cipherSuite;
         if (props.tls?.peerName) config["mq.ssl.peer.name"] = props.tls.peerName;
         return {
-          connectorClass: "IbmMQSink",
+          connectorClass: "IbmMqSink",
           config,
           secrets: secrets(props, "mq.password", ctx.path),
           knownKeys: SINK_MANAGED_KEYS,

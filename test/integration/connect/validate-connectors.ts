@@ -167,9 +167,9 @@ const TARGETS: Record<string, () => Target> = {
     passThrough: [],
     note: "Confluent Cloud managed class: keys against the managed connector's definitions, framework keys on the worker",
   }),
-  IbmMQSink: () => ({
+  IbmMqSink: () => ({
     plugin: FRAMEWORK_SINK,
-    keys: keyList("cc-IbmMQSink.json"),
+    keys: keyList("cc-IbmMqSink.json"),
     passThrough: [],
     note: "Confluent Cloud managed class: keys against the managed connector's definitions, framework keys on the worker",
   }),
