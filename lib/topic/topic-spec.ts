@@ -43,6 +43,8 @@ export interface TopicSpec {
   readonly owner?: string;
   /** Recorded weakenings. */
   readonly overrides: Readonly<Record<string, string>>;
+  /** Set when the topic exists already: imported on the first apply, with this reason. */
+  readonly adopt?: string;
 }
 
 /** Default partition count when neither partitions nor throughput is given (a multiple of 3 AZs). */
@@ -166,6 +168,19 @@ const KAFKA_TOPIC_PROPS: Rule = obj(
       ],
       { allowed: '{ reason: "…" }', fix: "Say why the topic is retired." },
     ),
+    obj(
+      "KSE-TOPIC-015",
+      "adopt",
+      [
+        str("KSE-TOPIC-015", "reason", {
+          required: true,
+          allowEmpty: true,
+          allowed: "a reason of at least 10 characters",
+          fix: "Say why the topic is adopted as it is.",
+        }),
+      ],
+      { allowed: '{ reason: "…" }', fix: "Say why the topic is adopted as it is." },
+    ),
     str("KSE-CORE-006", "owner", { allowed: "the owning team's name", fix: "Name the owning team, or omit owner." }),
     custom(
       "KSE-SIZE-001",
@@ -179,7 +194,7 @@ const KAFKA_TOPIC_PROPS: Rule = obj(
   ],
   {
     allowed:
-      "KafkaTopicProps { topicClass?, partitions?, throughput?, workload?, replicationFactor?, config?, retire?, owner? }",
+      "KafkaTopicProps { topicClass?, partitions?, throughput?, workload?, replicationFactor?, config?, retire?, adopt?, owner? }",
     fix: 'Pass topic props as an object, e.g. addTopic("orders.created", { topicClass: "events" }).',
   },
 );
@@ -215,6 +230,35 @@ export function resolveTopicSpec(name: string, input: KafkaTopicProps | undefine
     );
   }
 
+  const adopt = props.adopt === undefined ? undefined : String(props.adopt.reason ?? "").trim();
+  if (adopt !== undefined && adopt.length < 10) {
+    fail(
+      "KSE-TOPIC-015",
+      "adopt.reason",
+      props.adopt?.reason,
+      "a reason of at least 10 characters",
+      "Say why the topic is adopted as it is.",
+      path,
+    );
+  }
+  if (adopt !== undefined && ctx.backend !== "msk") {
+    fail(
+      "KSE-TOPIC-015",
+      "adopt",
+      props.adopt,
+      "adopt on MSK clusters and existing clusters (MskCluster.fromAttributes)",
+      "Remove adopt; on Confluent Cloud import the topic with the confluent_kafka_topic import id instead.",
+      path,
+    );
+  }
+  const overrides: Record<string, string> = {};
+  /** Fails, or with `adopt` records the deviation as an override and goes on. */
+  const deviation: typeof failWith = (code, prop, value, allowed, fix, at) => {
+    if (adopt === undefined) return fail(code, prop, value, allowed, fix, at);
+    overrides[prop] = `${String(value)} (adopted as found: ${adopt}; standard: ${allowed})`;
+    return undefined as never;
+  };
+
   if (props.partitions !== undefined && props.throughput !== undefined) {
     fail(
       "KSE-TOPIC-003",
@@ -248,7 +292,6 @@ export function resolveTopicSpec(name: string, input: KafkaTopicProps | undefine
     );
   }
 
-  const overrides: Record<string, string> = {};
   let replicationFactor: number;
   if (ctx.backend === "confluent") {
     if (props.replicationFactor !== undefined && props.replicationFactor !== CONFLUENT_REPLICATION_FACTOR) {
@@ -281,7 +324,7 @@ export function resolveTopicSpec(name: string, input: KafkaTopicProps | undefine
     }
     if (replicationFactor < topicClass.minReplicationFactor) {
       if (ctx.tier !== "dev") {
-        fail(
+        deviation(
           "KSE-TOPIC-004",
           "replicationFactor",
           replicationFactor,
@@ -290,7 +333,7 @@ export function resolveTopicSpec(name: string, input: KafkaTopicProps | undefine
           path,
         );
       }
-      overrides.replicationFactor = `${replicationFactor} (dev cluster with ${brokers ?? "?"} brokers)`;
+      overrides.replicationFactor ??= `${replicationFactor} (dev cluster with ${brokers ?? "?"} brokers)`;
     }
   }
 
@@ -334,14 +377,17 @@ export function resolveTopicSpec(name: string, input: KafkaTopicProps | undefine
   }
 
   const config: Record<string, string> = { ...classConfig(topicClass), ...given };
-  if (replicationFactor < topicClass.minReplicationFactor) {
+  if (
+    replicationFactor < topicClass.minReplicationFactor &&
+    (adopt === undefined || given["min.insync.replicas"] === undefined)
+  ) {
     config["min.insync.replicas"] = String(
       Math.max(1, Math.min(Number(config["min.insync.replicas"]), replicationFactor - 1)),
     );
   }
   const minIsr = Number(config["min.insync.replicas"]);
   if (minIsr > replicationFactor - 1 && replicationFactor > 1) {
-    fail(
+    deviation(
       "KSE-TOPIC-005",
       'config["min.insync.replicas"]',
       minIsr,
@@ -351,7 +397,7 @@ export function resolveTopicSpec(name: string, input: KafkaTopicProps | undefine
     );
   }
   if (topicClass.durable && minIsr < 2 && replicationFactor >= 3) {
-    fail(
+    deviation(
       "KSE-TOPIC-005",
       'config["min.insync.replicas"]',
       minIsr,
@@ -361,7 +407,7 @@ export function resolveTopicSpec(name: string, input: KafkaTopicProps | undefine
     );
   }
   if (topicClass.durable && config["unclean.leader.election.enable"] === "true") {
-    fail(
+    deviation(
       "KSE-TOPIC-012",
       'config["unclean.leader.election.enable"]',
       "true",
@@ -372,7 +418,7 @@ export function resolveTopicSpec(name: string, input: KafkaTopicProps | undefine
   }
   const retention = Number(config["retention.ms"]);
   if (topicClass.maxRetentionMs !== undefined && (retention < 0 || retention > topicClass.maxRetentionMs)) {
-    fail(
+    deviation(
       "KSE-TOPIC-009",
       'config["retention.ms"]',
       config["retention.ms"],
@@ -382,7 +428,7 @@ export function resolveTopicSpec(name: string, input: KafkaTopicProps | undefine
     );
   }
   if (topicClass.minRetentionMs !== undefined && retention >= 0 && retention < topicClass.minRetentionMs) {
-    fail(
+    deviation(
       "KSE-TOPIC-009",
       'config["retention.ms"]',
       config["retention.ms"],
@@ -418,5 +464,6 @@ export function resolveTopicSpec(name: string, input: KafkaTopicProps | undefine
     retire: props.retire?.reason,
     owner: props.owner,
     overrides,
+    ...(adopt !== undefined ? { adopt } : {}),
   };
 }
