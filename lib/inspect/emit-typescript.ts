@@ -149,11 +149,11 @@ export function emitTypeScript(inv: LiveInventory, options: EmitOptions): EmitRe
   const body: string[] = [];
   const vars = new Set<string>(["stack", "cluster", "app"]);
   const liveNames = new Set<string>();
-  const suppress = (target: string, rules: string[], why: string): void => {
+  const suppress = (target: string, rules: string[]): void => {
     if (rules.length === 0) return;
     body.push(
       `KafkaStandardsSuppressions.add(${target}, [`,
-      ...rules.map((r) => `  { id: ${q(r)}, reason: ${q(why)} },`),
+      ...rules.map((r) => `  { id: ${q(r)}, reason: FOUND },`),
       `]);`,
     );
   };
@@ -195,10 +195,10 @@ export function emitTypeScript(inv: LiveInventory, options: EmitOptions): EmitRe
               .join(", ")} }`,
           ]
         : []),
-      `adopt: { reason: ${q(reason)} }`,
+      `adopt: { reason: REASON }`,
     ];
-    body.push(`const ${v} = cluster.addTopic(${q(t.name)}, { ${props.join(", ")} });`);
-    suppress(v, findingsOn(options.audit, `kafka_topic.${resourceName(t.name, new Set())}`), `${reason} (found so)`);
+    body.push(`const ${v} = cluster.addTopic(${q(t.name)}, {`, ...props.map((p) => `  ${p},`), `});`);
+    suppress(v, findingsOn(options.audit, `kafka_topic.${resourceName(t.name, new Set())}`));
     liveNames.add(t.name);
   }
 
@@ -213,7 +213,7 @@ export function emitTypeScript(inv: LiveInventory, options: EmitOptions): EmitRe
     const p = principalFactory(principal);
     if (!p) return undefined;
     const name = appName(p.name, appNames);
-    const entry = { v: ident(`${name}App`, vars), name, expr: p.expr, lines: [] as string[] };
+    const entry = { v: ident(name, vars), name, expr: p.expr, lines: [] as string[] };
     apps.set(principal, entry);
     return entry;
   };
@@ -309,16 +309,23 @@ export function emitTypeScript(inv: LiveInventory, options: EmitOptions): EmitRe
     const v = ident(`acl_${principal}_${operation}_${resourceType}_${resourceName_}`, vars);
     aclNames.add(v);
     aclLines.push(
-      `const ${v} = cluster.adoptAcl({ principal: ${q(principal)}, host: ${q(host)}, operation: ${q(operation)}, ` +
-        `permission: ${q(permission)}, resourceType: ${q(resourceType)}, resourceName: ${q(resourceName_)}, ` +
-        `patternType: ${q(patternType)}, reason: ${q(reason)} });`,
+      `const ${v} = cluster.adoptAcl({`,
+      `  principal: ${q(principal)},`,
+      `  host: ${q(host)},`,
+      `  operation: ${q(operation)},`,
+      `  permission: ${q(permission)},`,
+      `  resourceType: ${q(resourceType)},`,
+      `  resourceName: ${q(resourceName_)},`,
+      `  patternType: ${q(patternType)},`,
+      `  reason: REASON,`,
+      `});`,
     );
     const live = `kafka_acl.${resourceName(`${a.principal}_${a.operation}_${a.resourceType}_${a.resourceName}`, new Set())}`;
     const rules = findingsOn(options.audit, live);
     if (rules.length > 0) {
       aclLines.push(
         `KafkaStandardsSuppressions.add(${v}, [`,
-        ...rules.map((r) => `  { id: ${q(r)}, reason: ${q(`${reason} (found so)`)} },`),
+        ...rules.map((r) => `  { id: ${q(r)}, reason: FOUND },`),
         `]);`,
       );
     }
@@ -356,6 +363,11 @@ export function emitTypeScript(inv: LiveInventory, options: EmitOptions): EmitRe
     `// a reason. Remove \`adopt\` once the first apply has run, then raise the overrides one by one.`,
     `import { App, TerraformStack } from "cdktf";`,
     `import { ${imports.join(", ")} } from ${q(PACKAGE_NAME)};`,
+    ``,
+    `/** Why each object is taken over as found. */`,
+    `const REASON = ${q(reason)};`,
+    `/** Why each audit finding on an adopted object is accepted for now. */`,
+    `const FOUND = ${q(`${reason}: found so on the live cluster, to be raised to the standard`)};`,
     ``,
     `const app = new App({ skipBackendValidation: true });`,
     `const stack = new TerraformStack(app, ${q(clusterName)});`,

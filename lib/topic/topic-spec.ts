@@ -377,6 +377,14 @@ export function resolveTopicSpec(name: string, input: KafkaTopicProps | undefine
   }
 
   const config: Record<string, string> = { ...classConfig(topicClass), ...given };
+  if (adopt !== undefined) {
+    // An adopted topic keeps its live values: each one that differs from the class is an accepted weakening.
+    const byClass = classConfig(topicClass);
+    for (const [key, value] of Object.entries(given)) {
+      if (byClass[key] !== undefined && byClass[key] !== String(value))
+        overrides[`config["${key}"]`] ??= `${value} (adopted as found: ${adopt}; class ${className}: ${byClass[key]})`;
+    }
+  }
   if (
     replicationFactor < topicClass.minReplicationFactor &&
     (adopt === undefined || given["min.insync.replicas"] === undefined)

@@ -116,7 +116,7 @@ describe("emitTypeScript", () => {
     });
     const result = emitTypeScript(inv, OPTIONS);
     expect(result).toMatchObject({ applications: 1, grants: 2, adoptedAcls: 0 });
-    expect(result.code).toContain('ordersCreated.grantConsume(billingApp, { group: "billing" });');
+    expect(result.code).toContain('ordersCreated.grantConsume(billing, { group: "billing" });');
     const doc = runEmitted(result.code);
     const ids = Object.values(doc.resource.kafka_acl).map((a: any) =>
       [
