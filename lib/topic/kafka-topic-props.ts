@@ -78,8 +78,9 @@ export interface KafkaTopicProps {
    * The topic already exists on the cluster (MSK only): the first apply imports it (a Terraform
    * `import` block, id = topic name) instead of creating it, and its deviations from the class
    * (replication factor below the class minimum, min.insync.replicas, retention outside the class
-   * bounds, unclean leader election) are recorded as overrides with this reason instead of refused.
-   * Lower the deviations in a later deployment; remove `adopt` once the topic is in the state.
+   * bounds, cleanup policy, unclean leader election) are recorded as overrides with this reason
+   * instead of refused. Raise them in a later deployment; remove `adopt` once the topic is in the
+   * state.
    * @default - the topic is created, and deviations are refused
    */
   readonly adopt?: TopicAdoption;

@@ -366,7 +366,7 @@ export function resolveTopicSpec(name: string, input: KafkaTopicProps | undefine
     if (problem) fail("KSE-TOPIC-007", `config["${key}"]`, value, problem, `Give ${key} a valid value.`, path);
   }
   if (given["cleanup.policy"] !== undefined && given["cleanup.policy"] !== topicClass.cleanupPolicy) {
-    fail(
+    deviation(
       "KSE-TOPIC-013",
       'config["cleanup.policy"]',
       given["cleanup.policy"],
