@@ -35,6 +35,12 @@ export interface EmitOptions {
   readonly topicClasses?: Readonly<Record<string, TopicClassName>>;
   /** The live audit of the same inventory: its findings on adopted objects become suppressions. */
   readonly audit?: AuditReport;
+  /**
+   * Raise each topic's replication factor, min.insync.replicas and unclean leader election to its class
+   * (in-place updates) instead of keeping them as found. Retention and cleanup policy are kept.
+   * @default false
+   */
+  readonly remediate?: boolean;
   /** Reason written on every adopted object. */
   readonly reason?: string;
 }
@@ -47,6 +53,8 @@ export interface EmitResult {
   readonly grants: number;
   readonly adoptedAcls: number;
   readonly quotas: number;
+  /** Changes the program makes on purpose (`remediate`). */
+  readonly remediations: readonly string[];
   /** Objects that could not be expressed (named, with why). */
   readonly skipped: readonly string[];
 }
@@ -146,6 +154,7 @@ export function emitTypeScript(inv: LiveInventory, options: EmitOptions): EmitRe
   const reason = options.reason ?? `adopted from live cluster ${inv.clusterId} by kafka-standards inspect`;
   const clusterName = options.clusterName ?? `live-${inv.clusterId}`.toLowerCase().replace(/[^a-z0-9-]/g, "-");
   const skipped: string[] = [];
+  const remediations: string[] = [];
   const body: string[] = [];
   const vars = new Set<string>(["stack", "cluster", "app"]);
   const liveNames = new Set<string>();
@@ -168,7 +177,7 @@ export function emitTypeScript(inv: LiveInventory, options: EmitOptions): EmitRe
     }
     const className = options.topicClasses?.[t.name] ?? inferTopicClass(t);
     const cls = TOPIC_CLASSES[className];
-    const rf = replicationFactorOf(t);
+    const liveRf = replicationFactorOf(t);
     const defaults = classConfig(cls);
     const config: Record<string, string> = {};
     for (const key of Object.keys(t.configs).sort()) {
@@ -179,6 +188,25 @@ export function emitTypeScript(inv: LiveInventory, options: EmitOptions): EmitRe
       const eff = String(t.effectiveMinInsyncReplicas);
       if (eff !== defaults["min.insync.replicas"] && t.configs["min.insync.replicas"] === undefined)
         config["min.insync.replicas"] = eff;
+    }
+    let rf = liveRf;
+    if (options.remediate) {
+      // Raised in place (the provider reassigns partitions; it never recreates the topic). Retention and
+      // cleanup policy are left as found: lowering them deletes data.
+      const target = Math.min(cls.minReplicationFactor, inv.brokers.length);
+      if (rf < target) {
+        remediations.push(`${t.name}: replication factor ${rf} → ${target}`);
+        rf = target;
+      }
+      const isr = config["min.insync.replicas"];
+      if (isr !== undefined && Number(isr) < cls.minInsyncReplicas && rf > cls.minInsyncReplicas) {
+        remediations.push(`${t.name}: min.insync.replicas ${isr} → ${cls.minInsyncReplicas}`);
+        delete config["min.insync.replicas"];
+      }
+      if (cls.durable && config["unclean.leader.election.enable"] === "true") {
+        remediations.push(`${t.name}: unclean.leader.election.enable true → false`);
+        delete config["unclean.leader.election.enable"];
+      }
     }
     const v = ident(t.name, vars);
     topicVar.set(t.name, v);
@@ -388,8 +416,11 @@ export function emitTypeScript(inv: LiveInventory, options: EmitOptions): EmitRe
       : []),
     ...(aclLines.length ? ["// ACLs no grant of the library expresses, kept as found", ...aclLines, ""] : []),
     ...(skipped.length ? ["// Not expressed:", ...skipped.map((s) => `//   ${s}`), ""] : []),
+    ...(remediations.length
+      ? ["// Raised to the standard on purpose (--remediate):", ...remediations.map((r) => `//   ${r}`), ""]
+      : []),
     `app.synth();`,
     ``,
   ].join("\n");
-  return { code, topics: topics.length, applications: apps.size, grants, adoptedAcls, quotas, skipped };
+  return { code, topics: topics.length, applications: apps.size, grants, adoptedAcls, quotas, remediations, skipped };
 }

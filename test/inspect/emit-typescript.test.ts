@@ -65,6 +65,19 @@ describe("emitTypeScript", () => {
     expect(compareWithLive(inv, doc)).toEqual([]);
   });
 
+  test("--remediate raises replication and min ISR to the class in place and keeps retention", () => {
+    const inv = legacyEstate();
+    const result = emitTypeScript(inv, { ...OPTIONS, audit: auditInventory(inv), remediate: true });
+    expect(result.remediations).toEqual([
+      "legacy.orders: replication factor 2 → 3",
+      "legacy.orders: min.insync.replicas 1 → 2",
+    ]);
+    expect(compareWithLive(inv, runEmitted(result.code))).toEqual([
+      { kind: "topic", object: "legacy.orders", detail: "replication factor 2 → 3" },
+      { kind: "topic", object: "legacy.orders", detail: "min.insync.replicas 1 → 2" },
+    ]);
+  });
+
   test("the comparison names what an apply would change", () => {
     const inv = legacyEstate();
     const doc = runEmitted(emitTypeScript(inv, { ...OPTIONS, audit: auditInventory(inv) }).code);

@@ -12,7 +12,8 @@
 #   unreachable bootstrap server ends with exit 2 and one KSE-INSPECT-001 line; an ordinary principal
 #   without cluster grants and a wrong password end with exit 2 and one KSE-INSPECT-002 line.
 #   Round trip: `inspect --emit typescript` writes a program that, synthesized, declares every live topic,
-#   ACL and quota with import blocks and 0 differences from the live cluster.
+#   ACL and quota with import blocks and 0 differences from the live cluster; with --remediate, exactly
+#   the asked changes (replication factor and min.insync.replicas of legacy.orders raised to the class).
 # Needs a running cluster (cluster.sh start). Seeded objects are removed afterwards.
 set -uo pipefail
 # shellcheck source=common.sh
@@ -197,6 +198,31 @@ process.exit(failed ? 1 : 0);
 JS
     ) | it_record
   fi
+fi
+
+# --remediate: the same estate, with replication factor and min.insync.replicas raised to the class. The
+# round trip shows exactly those deliberate changes (in-place updates), nothing else.
+(cd "$REPO_ROOT" && ./bin/kafka-standards inspect --bootstrap-server "$BOOT" --window 0s --timeout 30s --tier dev \
+  --emit typescript --remediate --emit-out "$OUT/adopt/remediated.ts" --out "$OUT/adopt/report-r" \
+  >/dev/null 2>"$OUT/adopt/remediate.err")
+rc=$?
+if [ "$rc" -le 1 ] && (cd "$REPO_ROOT" && KAFKA_BOOTSTRAP="$BOOT" npx ts-node --transpile-only test/integration/roundtrip.ts \
+  "$OUT/adopt/remediated.ts" "$OUT/adopt/report-r/inventory.json" "$OUT/adopt/cdktf-r.out" \
+  >"$OUT/adopt/remediated.json" 2>"$OUT/adopt/remediated.err"); then
+  (cd "$REPO_ROOT" && node - "$OUT/adopt/remediated.json" <<'JS'
+const fs = require("fs");
+const r = JSON.parse(fs.readFileSync(process.argv[2], "utf8").trim().split("\n").pop());
+const got = r.differences.map((d) => `${d.kind} ${d.object}: ${d.detail}`).sort();
+const want = ["topic legacy.orders: min.insync.replicas 1 → 2", "topic legacy.orders: replication factor 2 → 3"];
+for (const d of got) console.error(`  remediation: ${d}`);
+const ok = JSON.stringify(got) === JSON.stringify(want);
+console.log(`${ok ? "PASS" : "FAIL"} inspect --emit typescript --remediate: only the asked remediations differ (${got.length}: RF 2 → 3, min ISR 1 → 2 on legacy.orders)`);
+process.exit(ok ? 0 : 1);
+JS
+  ) | it_record
+else
+  tail -n 20 "$OUT/adopt/remediate.err" "$OUT/adopt/remediated.err" >&2
+  it_fail "inspect --emit typescript --remediate: the program synthesizes (exit $rc)"
 fi
 
 # An ordinary principal (it-app over SASL/PLAIN, no cluster grants) and a wrong password: exit 2, KSE-INSPECT-002.

@@ -43,6 +43,8 @@ Options:
   --emit-out <file.ts>     where --emit writes (default: stdout)
   --cluster-name <name>    cluster name in the emitted program (default live-<cluster id>)
   --topic-class <t=c,…>    class of named topics in the emitted program (default: inferred from configs)
+  --remediate              the emitted program raises replication factor, min.insync.replicas and unclean
+                           leader election to each topic's class (in place); retention is kept as found
   --max-lag <messages>     total group lag above which a group is lagging (default 1000)
   --compliance <profiles>  gdpr, sox (comma-separated)
   --tier <tier>            tier of the cluster: dev, staging, prod
@@ -87,6 +89,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     "emit-out": { type: "string" },
     "cluster-name": { type: "string" },
     "topic-class": { type: "string" },
+    remediate: { type: "boolean" },
     help: { type: "boolean", short: "h" },
   });
   if (values.help) {
@@ -189,13 +192,15 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
       ...(values["cluster-name"] !== undefined ? { clusterName: values["cluster-name"] } : {}),
       topicClasses,
       audit: report,
+      remediate: values.remediate === true,
     });
     const lines = emitted.code.split("\n").length - 1;
     if (values["emit-out"] !== undefined) fs.writeFileSync(values["emit-out"], emitted.code);
     else io.out(emitted.code);
     io.err(
       `inspect: emitted ${lines} lines: ${emitted.topics} topics, ${emitted.applications} applications, ${emitted.grants} grants, ` +
-        `${emitted.adoptedAcls} ACLs kept as found, ${emitted.quotas} quotas${emitted.skipped.length ? `; not expressed: ${emitted.skipped.join("; ")}` : ""}` +
+        `${emitted.adoptedAcls} ACLs kept as found, ${emitted.quotas} quotas` +
+        `${emitted.remediations.length ? `; remediations: ${emitted.remediations.join("; ")}` : ""}${emitted.skipped.length ? `; not expressed: ${emitted.skipped.join("; ")}` : ""}` +
         `${values["emit-out"] !== undefined ? ` -> ${values["emit-out"]}` : ""}\n`,
     );
     if (values["emit-out"] === undefined) return report.summary.passed ? EXIT.ok : EXIT.findings;
