@@ -125,13 +125,22 @@ function findingsOn(audit: AuditReport | undefined, resource: string): string[] 
   return [...new Set(audit.findings.filter((f) => f.resource.endsWith(resource)).map((f) => f.rule))].sort();
 }
 
-/** Principal of an ACL principal string, or undefined for wildcards and non-user principals. */
+/** SCRAM user names the library accepts (`KafkaPrincipal.scramUser`). */
+const SCRAM_USER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+/** A certificate subject as Kafka names an SSL principal (`KafkaPrincipal.tlsCertificate`). */
+const DISTINGUISHED_NAME = /^[A-Za-z][\w.-]*=/;
+
+/**
+ * Principal of an ACL principal string, or undefined where no application fits: wildcards, `ANONYMOUS`,
+ * IAM sessions (`User:arn:…`, named per assumed-role session), and names the library would refuse.
+ */
 function principalFactory(aclPrincipal: string): { expr: string; name: string } | undefined {
   if (!aclPrincipal.startsWith("User:")) return undefined;
   const name = aclPrincipal.slice(5);
-  if (name === "*" || name === "" || name === "ANONYMOUS") return undefined;
-  if (name.startsWith("CN=")) return { expr: `KafkaPrincipal.tlsCertificate(${q(name)})`, name };
-  return { expr: `KafkaPrincipal.scramUser(${q(name)})`, name };
+  if (name === "*" || name === "ANONYMOUS" || name.startsWith("arn:")) return undefined;
+  if (DISTINGUISHED_NAME.test(name)) return { expr: `KafkaPrincipal.tlsCertificate(${q(name)})`, name };
+  if (SCRAM_USER.test(name)) return { expr: `KafkaPrincipal.scramUser(${q(name)})`, name };
+  return undefined;
 }
 
 function appName(raw: string, taken: Set<string>): string {

@@ -147,6 +147,56 @@ describe("emitTypeScript", () => {
   });
 
   test.each([
+    ["User:CN=billing,O=Example", 'KafkaPrincipal.tlsCertificate("CN=billing,O=Example")'],
+    ["User:O=Example,CN=billing", 'KafkaPrincipal.tlsCertificate("O=Example,CN=billing")'],
+    ["User:billing", 'KafkaPrincipal.scramUser("billing")'],
+    ["User:arn:aws:sts::123456789012:assumed-role/billing/i-0abc", undefined],
+    ["User:*", undefined],
+    ["User:has space", undefined],
+  ])("principal %s becomes %s (else its ACLs are kept as found)", (principal, expr) => {
+    const base = legacyEstate();
+    const inv = withInventory({
+      acls: [
+        {
+          principal,
+          host: "*",
+          operation: "READ",
+          permission: "ALLOW",
+          resourceType: "TOPIC",
+          resourceName: "legacy.orders",
+          patternType: "LITERAL",
+        },
+        {
+          principal,
+          host: "*",
+          operation: "DESCRIBE",
+          permission: "ALLOW",
+          resourceType: "TOPIC",
+          resourceName: "legacy.orders",
+          patternType: "LITERAL",
+        },
+        {
+          principal,
+          host: "*",
+          operation: "READ",
+          permission: "ALLOW",
+          resourceType: "GROUP",
+          resourceName: "reports",
+          patternType: "LITERAL",
+        },
+      ],
+      quotas: [],
+      topics: base.topics,
+    });
+    const result = emitTypeScript(inv, OPTIONS);
+    if (expr === undefined) expect(result).toMatchObject({ applications: 0, adoptedAcls: 3 });
+    else {
+      expect(result).toMatchObject({ applications: 1, grants: 1, adoptedAcls: 0 });
+      expect(result.code).toContain(expr);
+    }
+  });
+
+  test.each([
     [{ "cleanup.policy": "compact" }, "state"],
     [{ "retention.ms": String(3 * 86400000), "min.insync.replicas": "1" }, "telemetry"],
     [{ "retention.ms": String(3 * 86400000), "min.insync.replicas": "2" }, "personal"],
