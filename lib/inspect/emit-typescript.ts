@@ -308,18 +308,31 @@ export function emitTypeScript(inv: LiveInventory, options: EmitOptions): EmitRe
   };
   for (const quota of inv.quotas ?? []) {
     const types = Object.keys(quota.entity);
-    const user = quota.entity.user;
     const unknown = Object.keys(quota.values).filter((k) => !keyOf[k]);
-    if (types.length !== 1 || user === undefined || user === "<default>" || unknown.length > 0) {
-      skipped.push(
-        `quota ${JSON.stringify(quota.entity)}: only single-user byte-rate and request quotas are expressed`,
+    const user = quota.entity.user;
+    const app =
+      types.length === 1 && user !== undefined && user !== "<default>" && unknown.length === 0
+        ? appFor(`User:${user}`)
+        : undefined;
+    if (app) {
+      const values = Object.entries(quota.values).map(([k, val]) => `${keyOf[k]}: ${val}`);
+      quotaLines.push(`cluster.addQuota(${app.v}, { ${values.join(", ")} });`);
+    } else if (types.length === 1 && ["user", "client-id", "ip"].includes(types[0])) {
+      const name = quota.entity[types[0]];
+      quotaLines.push(
+        `cluster.adoptQuota({`,
+        `  entityType: ${q(types[0])},`,
+        ...(name !== "<default>" ? [`  entityName: ${q(name)},`] : []),
+        `  config: { ${Object.entries(quota.values)
+          .map(([k, val]) => `${q(k)}: ${val}`)
+          .join(", ")} },`,
+        `  reason: REASON,`,
+        `});`,
       );
+    } else {
+      skipped.push(`quota ${JSON.stringify(quota.entity)}: the provider has no quota of combined entities`);
       continue;
     }
-    const app = appFor(`User:${user}`);
-    if (!app) continue;
-    const values = Object.entries(quota.values).map(([k, val]) => `${keyOf[k]}: ${val}`);
-    quotaLines.push(`cluster.addQuota(${app.v}, { ${values.join(", ")} });`);
     quotas++;
   }
 

@@ -4,6 +4,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { KafkaProvider, KafkaProviderConfig } from "../providers/kafka/provider";
 import { Acl, AclConfig } from "../providers/kafka/acl";
 import { Topic } from "../providers/kafka/topic";
+import { Quota } from "../providers/kafka/quota";
 import { KafkaStandardsError } from "../errors";
 import { recordMetadata } from "../core/resource-metadata";
 import { checkConstructSite } from "../core/construct-site";
@@ -162,6 +163,18 @@ export interface AdoptedAcl {
   readonly reason: string;
 }
 
+/** One client quota taken over as found, for {@link ExistingMskCluster.adoptQuota}. */
+export interface AdoptedQuota {
+  /** `user`, `client-id` or `ip` (one component: the provider has no combined entities). */
+  readonly entityType: "user" | "client-id" | "ip";
+  /** Entity name. @default - the default entity of the type */
+  readonly entityName?: string;
+  /** Quota values by Kafka key (`producer_byte_rate`, `consumer_byte_rate`, `request_percentage`, …). */
+  readonly config: Readonly<Record<string, number>>;
+  /** Why the quota is kept as found (at least 10 characters). */
+  readonly reason: string;
+}
+
 const ATTRIBUTES: Rule = obj(
   "KSE-CORE-004",
   "attrs",
@@ -279,6 +292,7 @@ export class ExistingMskCluster extends Construct implements IKafkaCluster {
   public readonly dataPlaneProvider: KafkaProvider;
   private readonly attrs: ExistingMskClusterAttributes;
   private adoptedAcls?: Construct;
+  private adoptedQuotas?: Construct;
 
   constructor(scope: Construct, id: string, attrs: ExistingMskClusterAttributes) {
     const path = checkConstructSite(scope, id, "MskCluster.fromAttributes");
@@ -445,6 +459,67 @@ export class ExistingMskCluster extends Construct implements IKafkaCluster {
   /** Adds byte-rate quotas for an application. `kafka_quota` has no importer: the first apply rewrites the same values. */
   public addQuota(application: KafkaApplication, quota: ClientQuota): void {
     this.access.addQuota(application, quota, this.node.path);
+  }
+
+  /**
+   * Takes over one existing client quota exactly as found, when it belongs to no application (client
+   * ids, IPs, default entities). `kafka_quota` has no importer: the first apply writes the values the
+   * broker already holds.
+   */
+  public adoptQuota(quota: AdoptedQuota): TerraformResource {
+    const path = this.node.path;
+    if (typeof quota !== "object" || quota === null || String(quota.reason ?? "").trim().length < 10)
+      fail(
+        "KSE-MSK-052",
+        "adoptQuota(quota).reason",
+        quota?.reason,
+        "a reason of at least 10 characters",
+        "Say why the quota is kept as found.",
+        path,
+      );
+    if (!["user", "client-id", "ip"].includes(quota.entityType))
+      fail(
+        "KSE-MSK-052",
+        "adoptQuota(quota).entityType",
+        quota.entityType,
+        "user, client-id or ip",
+        "Give one entity type.",
+        path,
+      );
+    const values = Object.entries(quota.config ?? {});
+    if (values.length === 0 || values.some(([, v]) => typeof v !== "number" || !Number.isFinite(v) || v <= 0))
+      fail(
+        "KSE-MSK-052",
+        "adoptQuota(quota).config",
+        quota.config,
+        "positive numbers by quota key",
+        "Give the values the broker holds.",
+        path,
+      );
+    const id = `${quota.entityType}|${quota.entityName ?? "<default>"}`;
+    this.adoptedQuotas ??= new Construct(this, "adopted-quotas");
+    if (this.adoptedQuotas.node.tryFindChild(id))
+      fail(
+        "KSE-MSK-052",
+        "adoptQuota(quota)",
+        id,
+        "each quota entity once",
+        "Remove the duplicate adoptQuota call.",
+        path,
+      );
+    const resource = new Quota(new Construct(this.adoptedQuotas, id), "Quota", {
+      entityType: quota.entityType,
+      ...(quota.entityName !== undefined ? { entityName: quota.entityName } : {}),
+      config: { ...quota.config },
+      provider: this.dataPlaneProvider,
+    });
+    recordMetadata(resource, {
+      tier: this.tier,
+      construct: "AdoptedQuota",
+      cluster: this.clusterName,
+      overrides: { quota: `kept as found: ${quota.reason.trim()}` },
+    });
+    return resource;
   }
 
   /**

@@ -65,6 +65,35 @@ describe("emitTypeScript", () => {
     expect(compareWithLive(inv, doc)).toEqual([]);
   });
 
+  test("quotas of client ids, IPs and default entities are kept as found; combined entities are named", () => {
+    const inv = withInventory({
+      quotas: [
+        { entity: { "client-id": "reporting" }, values: { consumer_byte_rate: 2097152 } },
+        { entity: { user: "<default>" }, values: { producer_byte_rate: 1048576 } },
+        { entity: { user: "legacy-app", "client-id": "x" }, values: { producer_byte_rate: 1 } },
+      ],
+    });
+    const result = emitTypeScript(inv, { ...OPTIONS, audit: auditInventory(inv) });
+    expect(result.quotas).toBe(2);
+    expect(result.skipped).toEqual([
+      'quota {"user":"legacy-app","client-id":"x"}: the provider has no quota of combined entities',
+    ]);
+    const doc = runEmitted(result.code);
+    expect(Object.values(doc.resource.kafka_quota)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          entity_type: "client-id",
+          entity_name: "reporting",
+          config: { consumer_byte_rate: 2097152 },
+        }),
+        expect.objectContaining({ entity_type: "user", config: { producer_byte_rate: 1048576 } }),
+      ]),
+    );
+    expect(compareWithLive(inv, doc)).toEqual([
+      { kind: "quota", object: "client-id+user|x+legacy-app", detail: "on the cluster, not in the program" },
+    ]);
+  });
+
   test("--remediate raises replication and min ISR to the class in place and keeps retention", () => {
     const inv = legacyEstate();
     const result = emitTypeScript(inv, { ...OPTIONS, audit: auditInventory(inv), remediate: true });

@@ -163,6 +163,16 @@ describe("MskCluster.fromAttributes", () => {
       "User:<name>",
     );
     expectError(() => legacy.addTopic("a.b", { adopt: { reason: "x" } }), "KSE-TOPIC-015", "10 characters");
+    const quota = { entityType: "client-id" as const, config: { consumer_byte_rate: 1 }, reason: "legacy reporting" };
+    expectError(() => legacy.adoptQuota({ ...quota, reason: "x" }), "KSE-MSK-052", "10 characters");
+    expectError(
+      () => legacy.adoptQuota({ ...quota, entityType: "group" as unknown as "ip" }),
+      "KSE-MSK-052",
+      "user, client-id or ip",
+    );
+    expectError(() => legacy.adoptQuota({ ...quota, config: { consumer_byte_rate: NaN } }), "KSE-MSK-052", "positive");
+    legacy.adoptQuota(quota);
+    expectError(() => legacy.adoptQuota(quota), "KSE-MSK-052", "each quota entity once");
   });
 
   test("plaintext is accepted on dev with a reason, and mTLS reads the certificate files", () => {
