@@ -144,10 +144,11 @@ function principalFactory(aclPrincipal: string): { expr: string; name: string } 
 }
 
 function appName(raw: string, taken: Set<string>): string {
+  // A certificate subject is named after its common name.
+  const cn = DISTINGUISHED_NAME.test(raw) ? /(?:^|,)\s*CN=([^,]+)/i.exec(raw)?.[1] : undefined;
   const base =
-    raw
+    (cn ?? raw)
       .toLowerCase()
-      .replace(/^cn=/, "")
       .replace(/[^a-z0-9-]+/g, "-")
       .replace(/^-+|-+$/g, "")
       .slice(0, 50) || "app";
@@ -244,7 +245,7 @@ export function emitTypeScript(inv: LiveInventory, options: EmitOptions): EmitRe
   const covered = new Set<string>();
   const apps = new Map<string, { v: string; name: string; expr: string; profile?: string; lines: string[] }>();
   const appNames = new Set<string>();
-  const appFor = (principal: string): { v: string; lines: string[]; profile?: string } | undefined => {
+  const appFor = (principal: string): { v: string; name: string; lines: string[]; profile?: string } | undefined => {
     const existing = apps.get(principal);
     if (existing) return existing;
     const p = principalFactory(principal);
@@ -276,7 +277,15 @@ export function emitTypeScript(inv: LiveInventory, options: EmitOptions): EmitRe
     if (produced.length === 0 && (consumed.length === 0 || groups.length === 0)) continue;
     const app = appFor(principal)!;
     if (produced.length > 0) {
-      app.profile = !idempotent ? "LATENCY" : produced.every((t) => durable.get(t)) ? "DURABILITY" : "THROUGHPUT";
+      const allDurable = produced.every((t) => durable.get(t));
+      // EXACTLY_ONCE writes Write and Describe on the transactional ids `<application>-*` (MskAccess.grantProduce).
+      const txn = [
+        id("Write", "TransactionalID", `${app.name}-`, "Prefixed"),
+        id("Describe", "TransactionalID", `${app.name}-`, "Prefixed"),
+      ];
+      const transactional = idempotent && allDurable && txn.every((x) => have.has(x));
+      app.profile = !idempotent ? "LATENCY" : transactional ? "EXACTLY_ONCE" : allDurable ? "DURABILITY" : "THROUGHPUT";
+      if (transactional) for (const x of txn) covered.add(x);
       for (const t of produced) {
         app.lines.push(`${topicVar.get(t)}.grantProduce(${app.v});`);
         covered.add(id("Write", "Topic", t)).add(id("Describe", "Topic", t));

@@ -175,6 +175,43 @@ describe("emitTypeScript", () => {
     expect(doc.import).toHaveLength(6);
   });
 
+  test("transactional-id ACLs of <application>- make an EXACTLY_ONCE producer; a certificate is named by its CN", () => {
+    const base = legacyEstate();
+    const topic = {
+      ...base.topics[0],
+      name: "payments.settled",
+      configs: {},
+      effectiveMinInsyncReplicas: 2,
+      partitions: base.topics[0].partitions.map((p) => ({ ...p, replicas: [1, 2, 3], isr: [1, 2, 3] })),
+    };
+    const principal = "User:CN=settlement,OU=payments,O=Example Corp";
+    const acl = (operation: string, resourceType: string, resourceName: string, patternType = "LITERAL") => ({
+      principal,
+      host: "*",
+      operation,
+      permission: "ALLOW",
+      resourceType,
+      resourceName,
+      patternType,
+    });
+    const inv = withInventory({
+      topics: [topic],
+      acls: [
+        acl("WRITE", "TOPIC", "payments.settled"),
+        acl("DESCRIBE", "TOPIC", "payments.settled"),
+        acl("IDEMPOTENT_WRITE", "CLUSTER", "kafka-cluster"),
+        acl("WRITE", "TRANSACTIONAL_ID", "settlement-", "PREFIXED"),
+        acl("DESCRIBE", "TRANSACTIONAL_ID", "settlement-", "PREFIXED"),
+      ],
+      quotas: [],
+    });
+    const result = emitTypeScript(inv, OPTIONS);
+    expect(result).toMatchObject({ applications: 1, grants: 1, adoptedAcls: 0 });
+    expect(result.code).toContain('cluster.addApplication("settlement", {');
+    expect(result.code).toContain('producerProfile: "EXACTLY_ONCE"');
+    expect(compareWithLive(inv, runEmitted(result.code))).toEqual([]);
+  });
+
   test.each([
     ["User:CN=billing,O=Example", 'KafkaPrincipal.tlsCertificate("CN=billing,O=Example")'],
     ["User:O=Example,CN=billing", 'KafkaPrincipal.tlsCertificate("O=Example,CN=billing")'],

@@ -2,7 +2,8 @@
 # Check: `kafka-standards inspect` reads the secured cluster (cluster.sh start --secured) through its TLS
 # listeners, with the same client properties an operator would pass as --command-config:
 #   - SASL_SSL SCRAM-SHA-512 as the admin user: the inventory is read (3 brokers, ACLs, SCRAM users with
-#     it-admin), and --emit typescript writes a program that authenticates the data plane with SCRAM;
+#     it-admin), and --emit typescript writes a program that authenticates the data plane with SCRAM and,
+#     synthesized, declares what the cluster holds with 0 differences;
 #   - SSL with a client certificate (mTLS) of a super user: the same inventory;
 #   - a client certificate of the same CA whose principal has no grant: exit 2, one KSE-INSPECT-002 line.
 # Runs after security.sh in run.sh (SECURED_CHECKS), read-only; well under a minute.
@@ -70,10 +71,21 @@ JS
   fi
 done
 
-if grep -q 'ExistingClusterAuth.scram({ username: "it-admin"' "$OUT/scram-emitted.ts" 2>/dev/null; then
-  it_pass "inspect --emit typescript over SCRAM: the program's data plane authenticates as it-admin with SCRAM"
+# The program emitted over SCRAM: it authenticates its data plane as it-admin, synthesizes, and declares what
+# the cluster holds (after security.sh: the examples' topics, ACLs and quotas as the library applied them)
+# with 0 differences.
+if grep -q 'ExistingClusterAuth.scram({ username: "it-admin"' "$OUT/scram-emitted.ts" 2>/dev/null &&
+  (cd "$REPO_ROOT" && npx --no-install ts-node --transpile-only test/integration/roundtrip.ts "$OUT/scram-emitted.ts" \
+    "$OUT/scram/inventory.json" "$OUT/cdktf.out" >"$OUT/roundtrip.json" 2>"$OUT/roundtrip.err") &&
+  node -e '
+    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").pop());
+    console.error(`inspect --emit over SCRAM: ${r.lines} lines, ${r.topics} topics, ${r.acls} ACLs, ${r.quotas} quotas, ${r.grants} grants, ${r.imports} import blocks, ${r.differences.length} differences`);
+    for (const d of r.differences) console.error(`  difference: ${d.kind} ${d.object}: ${d.detail}`);
+    process.exit(r.differences.length === 0 ? 0 : 1);' "$OUT/roundtrip.json"; then
+  it_pass "inspect --emit typescript over SCRAM: the program authenticates as it-admin with SCRAM, synthesizes, 0 differences from the cluster"
 else
-  it_fail "inspect --emit typescript over SCRAM: the program's data plane authenticates as it-admin with SCRAM"
+  tail -n 5 "$OUT/roundtrip.err" >&2
+  it_fail "inspect --emit typescript over SCRAM: the program authenticates as it-admin with SCRAM, synthesizes, 0 differences from the cluster"
   status=1
 fi
 
