@@ -1,5 +1,6 @@
 import { MskCluster } from "../../lib/msk/msk-cluster";
-import { ExistingClusterAuth, ExistingMskClusterAttributes } from "../../lib/msk/existing-msk-cluster";
+import { ExistingMskClusterAttributes } from "../../lib/msk/existing-msk-cluster";
+import { ExistingClusterAuth } from "../../lib/msk/existing-cluster-auth";
 import { KafkaPrincipal } from "../../lib/access/kafka-principal";
 import { KafkaStandardsSuppressions } from "../../lib/audit/cdktf/suppressions";
 import { KafkaStandardsError } from "../../lib/errors";
