@@ -150,6 +150,8 @@ export const ERROR_CODES = Object.freeze({
   "KSE-MSK-037": "BrokerSecurityGroup ports not distinct TCP ports",
   "KSE-MSK-038": "ClusterKey deletion window not a whole number of days from 7 to 30",
   "KSE-MSK-050": "Two clusters with the same name share one data-plane stack",
+  "KSE-MSK-051": "MskCluster.fromAttributes: missing or invalid attribute (name, bootstrap brokers, auth, cluster ARN)",
+  "KSE-MSK-052": "Existing cluster: PLAINTEXT outside dev or without a reason, or an invalid adopted ACL",
   "KSE-PAT-001": "DR standby is not a cluster-link destination type",
   "KSE-PAT-002": "DR standby is the primary itself",
   "KSE-PAT-003": "DR topics missing or not on the primary",
@@ -193,6 +195,7 @@ export const ERROR_CODES = Object.freeze({
   "KSE-TOPIC-012": "Unclean leader election on a durable class",
   "KSE-TOPIC-013": "cleanup.policy differs from the class",
   "KSE-TOPIC-014": "Topic declared twice on one cluster",
+  "KSE-TOPIC-015": "adopt without a reason of at least 10 characters, or on a backend that cannot import topics",
 } as const);
 
 /** A stable error code: a key of {@link ERROR_CODES}. */

@@ -1,5 +1,5 @@
 import { CLIENT_PROFILE_NAMES, ClientProfileName } from "../standards/client-profiles";
-import { Rule, custom, instance, obj, oneOf, reject, validate } from "../core/validate";
+import { Rule, bool, custom, instance, obj, oneOf, reject, validate } from "../core/validate";
 import { failWith } from "../errors";
 import { KafkaPrincipal } from "./kafka-principal";
 import type { IKafkaCluster } from "../topic/kafka-cluster";
@@ -19,6 +19,13 @@ export interface KafkaApplicationProps {
    * @default - the producer profile
    */
   readonly consumerProfile?: ClientProfileName;
+  /**
+   * The application's ACLs exist already (MSK): the first apply imports every ACL its grants declare
+   * (Terraform `import` blocks) instead of creating them. Remove it once they are in the state; a grant
+   * added while it is set must exist on the cluster too.
+   * @default false
+   */
+  readonly adopt?: boolean;
   /**
    * The cluster the application is declared on (set by `cluster.addApplication`). Grants and quotas
    * are refused on any other cluster.
@@ -48,6 +55,13 @@ export interface KafkaApplicationOptions {
    * @default - the producer profile
    */
   readonly consumerProfile?: ClientProfileName;
+  /**
+   * The application's ACLs exist already (MSK): the first apply imports every ACL its grants declare
+   * (Terraform `import` blocks) instead of creating them. Remove it once they are in the state; a grant
+   * added while it is set must exist on the cluster too.
+   * @default false
+   */
+  readonly adopt?: boolean;
 }
 
 const PROFILE = (key: string): Rule =>
@@ -65,9 +79,9 @@ const PRINCIPAL = (required: boolean): Rule =>
 const APPLICATION_OPTIONS: Rule = obj(
   "KSE-CORE-004",
   "options",
-  [PRINCIPAL(false), PROFILE("producerProfile"), PROFILE("consumerProfile")],
+  [PRINCIPAL(false), PROFILE("producerProfile"), PROFILE("consumerProfile"), bool("KSE-CORE-006", "adopt")],
   {
-    allowed: "KafkaApplicationOptions { principal?, producerProfile?, consumerProfile? }",
+    allowed: "KafkaApplicationOptions { principal?, producerProfile?, consumerProfile?, adopt? }",
     fix: 'Pass options, e.g. { principal: KafkaPrincipal.iamRole("orders-api"), producerProfile: "DURABILITY" }.',
   },
 );
@@ -84,6 +98,7 @@ const APPLICATION_PROPS: Rule = obj(
     PRINCIPAL(true),
     PROFILE("producerProfile"),
     PROFILE("consumerProfile"),
+    bool("KSE-CORE-006", "adopt"),
     custom("KSE-ACCESS-012", "cluster", CLUSTER_TEXT, (v, at) => {
       if (typeof v !== "object" || v === null || !("access" in v))
         reject({ code: "KSE-ACCESS-012", ...CLUSTER_TEXT }, at, v);
@@ -91,7 +106,7 @@ const APPLICATION_PROPS: Rule = obj(
   ],
   {
     required: true,
-    allowed: "KafkaApplicationProps { principal, producerProfile?, consumerProfile?, cluster? }",
+    allowed: "KafkaApplicationProps { principal, producerProfile?, consumerProfile?, adopt?, cluster? }",
     fix: "Pass props with the application's principal.",
   },
 );

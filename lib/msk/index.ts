@@ -7,3 +7,5 @@ export * from "./broker-configuration";
 export * from "./scram-users";
 export * from "./storage-autoscaling";
 export { LOG_RETENTION_DAYS } from "./resolve-props";
+export * from "./existing-msk-cluster";
+export * from "./existing-cluster-auth";

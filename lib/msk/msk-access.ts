@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import { Fn, Lazy, TerraformProvider, TerraformStack } from "cdktf";
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
-import { Acl } from "../providers/kafka/acl";
+import { Acl, AclConfig } from "../providers/kafka/acl";
 import { Quota } from "../providers/kafka/quota";
 import { KafkaStandardsError } from "../errors";
 import { recordMetadata } from "../core/resource-metadata";
@@ -34,6 +34,22 @@ export interface MskAccessTarget {
   addConsumerGroup(group: string, topic: string): void;
   /** Tags for IAM policies. */
   readonly tags: Readonly<Record<string, string>>;
+}
+
+/**
+ * Import id of a `kafka_acl`: `principal|host|operation|permission|resource_type|resource_name|pattern`,
+ * the resource's id (Mongey/kafka `kafka/kafka_acls.go`, `StringlyTypedACL.String`).
+ */
+export function aclImportId(acl: AclConfig): string {
+  return [
+    acl.aclPrincipal,
+    acl.aclHost,
+    acl.aclOperation,
+    acl.aclPermissionType,
+    acl.resourceType,
+    acl.resourceName,
+    acl.resourcePatternTypeFilter ?? "Literal",
+  ].join("|");
 }
 
 interface IamStatement {
@@ -269,7 +285,7 @@ export class MskAccess implements IKafkaAccess {
     if (this.aclKeys.has(key)) return;
     this.aclKeys.add(key);
     const scope = this.scopeFor(`Acls-${app.name}`);
-    const acl = new Acl(scope, `${resourceType}-${resourceName}-${operation}`.replace(/[^A-Za-z0-9_-]/g, "_"), {
+    const config: AclConfig = {
       aclPrincipal: app.principal.aclPrincipal,
       aclHost: "*",
       aclOperation: operation,
@@ -278,7 +294,9 @@ export class MskAccess implements IKafkaAccess {
       resourceName,
       resourcePatternTypeFilter: pattern,
       provider: this.target.dataPlaneProvider(),
-    });
+    };
+    const acl = new Acl(scope, `${resourceType}-${resourceName}-${operation}`.replace(/[^A-Za-z0-9_-]/g, "_"), config);
+    if (app.props.adopt === true) acl.importFrom(aclImportId(config));
     recordMetadata(acl, { tier: this.target.tier, construct: "MskAccess", cluster: this.target.clusterName });
   }
 }

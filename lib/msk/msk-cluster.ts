@@ -36,6 +36,7 @@ import { declareTopic } from "../topic/declare-topic";
 import { MskAccess } from "./msk-access";
 import { MskDataPlane, MskDataPlaneCluster, validateDataPlaneAccess } from "./msk-data-plane";
 import { KafkaProvider } from "../providers/kafka/provider";
+import { ExistingMskCluster, ExistingMskClusterAttributes } from "./existing-msk-cluster";
 
 /**
  * A secure, durable Amazon MSK provisioned cluster.
@@ -108,6 +109,32 @@ export class MskCluster extends Construct implements IKafkaCluster {
   private readonly props: MskClusterProps;
   private dataPlaneStack?: MskDataPlane;
   private kafkaProvider?: KafkaProvider;
+
+  /**
+   * A cluster Terraform does not own: topics, applications, grants and quotas through the data plane only,
+   * with `adopt` to import objects that exist already. Nothing of the cluster itself is created.
+   *
+   * @example
+   * import { ExistingClusterAuth, KafkaPrincipal, MskCluster } from "cdktf-kafka-standards";
+   *
+   * const legacy = MskCluster.fromAttributes(stack, "legacy", {
+   *   clusterName: "legacy",
+   *   tier: "prod",
+   *   clusterArn: "arn:aws:kafka:eu-west-1:123456789012:cluster/legacy/uuid",
+   *   bootstrapBrokers: "b-1.legacy.kafka.eu-west-1.amazonaws.com:9098",
+   *   auth: ExistingClusterAuth.iam({ region: "eu-west-1" }),
+   * });
+   * const orders = legacy.addTopic("orders.created", {
+   *   partitions: 12,
+   *   adopt: { reason: "created by hand in 2019; managed as code from now on" },
+   * });
+   * orders.grantProduce(
+   *   legacy.addApplication("orders-api", { principal: KafkaPrincipal.iamRole("orders-api"), adopt: true }),
+   * );
+   */
+  public static fromAttributes(scope: Construct, id: string, attrs: ExistingMskClusterAttributes): ExistingMskCluster {
+    return new ExistingMskCluster(scope, id, attrs);
+  }
 
   constructor(scope: Construct, id: string, props: MskClusterProps) {
     // Validate everything before adding anything to the tree, so an error leaves nothing behind and the
@@ -384,6 +411,8 @@ export class MskCluster extends Construct implements IKafkaCluster {
           lifecycle: spec.preventDestroy ? { preventDestroy: true } : undefined,
           provider: this.dataPlaneProvider,
         });
+        // The Mongey/kafka topic importer takes the topic name (kafka/resource_kafka_topic.go).
+        if (spec.adopt !== undefined) topic.importFrom(spec.name);
         recordMetadata(topic, {
           tier: this.tier,
           construct: "KafkaTopic",

@@ -22,6 +22,15 @@ export interface TopicThroughput {
   readonly minimumPartitions?: number;
 }
 
+/** How an existing topic is brought under code (`adopt` on {@link KafkaTopicProps}). */
+export interface TopicAdoption {
+  /**
+   * Why the topic is adopted as it is (at least 10 characters): shown with every accepted deviation
+   * in the docs and the audit report.
+   */
+  readonly reason: string;
+}
+
 /** Properties of a {@link KafkaTopic}, as given to `cluster.addTopic(name, props)`. */
 export interface KafkaTopicProps {
   /**
@@ -67,6 +76,16 @@ export interface KafkaTopicProps {
    * @default - not retired
    */
   readonly retire?: { readonly reason: string; readonly archive?: string };
+  /**
+   * The topic already exists on the cluster (MSK only): the first apply imports it (a Terraform
+   * `import` block, id = topic name) instead of creating it, and its deviations from the class
+   * (replication factor below the class minimum, min.insync.replicas, retention outside the class
+   * bounds, cleanup policy, unclean leader election) are recorded as overrides with this reason
+   * instead of refused. Raise them in a later deployment; remove `adopt` once the topic is in the
+   * state.
+   * @default - the topic is created, and deviations are refused
+   */
+  readonly adopt?: TopicAdoption;
   /**
    * Owning team (recorded in the metadata the audit reads).
    * @default - the cluster's owner, if any

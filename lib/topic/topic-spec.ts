@@ -45,6 +45,8 @@ export interface TopicSpec {
   readonly owner?: string;
   /** Recorded weakenings. */
   readonly overrides: Readonly<Record<string, string>>;
+  /** Set when the topic exists already: imported on the first apply, with this reason. */
+  readonly adopt?: string;
 }
 
 /** Default partition count when neither partitions nor throughput is given (a multiple of 3 AZs). */
@@ -172,6 +174,19 @@ const KAFKA_TOPIC_PROPS: Rule = obj(
       ],
       { allowed: '{ reason: "…", archive?: "…" }', fix: "Say why the topic is retired." },
     ),
+    obj(
+      "KSE-TOPIC-015",
+      "adopt",
+      [
+        str("KSE-TOPIC-015", "reason", {
+          required: true,
+          allowEmpty: true,
+          allowed: "a reason of at least 10 characters",
+          fix: "Say why the topic is adopted as it is.",
+        }),
+      ],
+      { allowed: '{ reason: "…" }', fix: "Say why the topic is adopted as it is." },
+    ),
     str("KSE-CORE-006", "owner", { allowed: "the owning team's name", fix: "Name the owning team, or omit owner." }),
     custom(
       "KSE-SIZE-001",
@@ -185,7 +200,7 @@ const KAFKA_TOPIC_PROPS: Rule = obj(
   ],
   {
     allowed:
-      "KafkaTopicProps { topicClass?, partitions?, throughput?, workload?, replicationFactor?, config?, retire?, owner? }",
+      "KafkaTopicProps { topicClass?, partitions?, throughput?, workload?, replicationFactor?, config?, retire?, adopt?, owner? }",
     fix: 'Pass topic props as an object, e.g. addTopic("orders.created", { topicClass: "events" }).',
   },
 );
@@ -221,6 +236,35 @@ export function resolveTopicSpec(name: string, input: KafkaTopicProps | undefine
     );
   }
 
+  const adopt = props.adopt === undefined ? undefined : String(props.adopt.reason ?? "").trim();
+  if (adopt !== undefined && adopt.length < 10) {
+    fail(
+      "KSE-TOPIC-015",
+      "adopt.reason",
+      props.adopt?.reason,
+      "a reason of at least 10 characters",
+      "Say why the topic is adopted as it is.",
+      path,
+    );
+  }
+  if (adopt !== undefined && ctx.backend !== "msk") {
+    fail(
+      "KSE-TOPIC-015",
+      "adopt",
+      props.adopt,
+      "adopt on MSK clusters and existing clusters (MskCluster.fromAttributes)",
+      "Remove adopt; on Confluent Cloud import the topic with the confluent_kafka_topic import id instead.",
+      path,
+    );
+  }
+  const overrides: Record<string, string> = {};
+  /** Fails, or with `adopt` records the deviation as an override and goes on. */
+  const deviation: typeof failWith = (code, prop, value, allowed, fix, at) => {
+    if (adopt === undefined) return fail(code, prop, value, allowed, fix, at);
+    overrides[prop] = `${String(value)} (adopted as found: ${adopt}; standard: ${allowed})`;
+    return undefined as never;
+  };
+
   if (props.partitions !== undefined && props.throughput !== undefined) {
     fail(
       "KSE-TOPIC-003",
@@ -254,7 +298,6 @@ export function resolveTopicSpec(name: string, input: KafkaTopicProps | undefine
     );
   }
 
-  const overrides: Record<string, string> = {};
   let replicationFactor: number;
   if (ctx.backend === "confluent") {
     if (props.replicationFactor !== undefined && props.replicationFactor !== CONFLUENT_REPLICATION_FACTOR) {
@@ -287,7 +330,7 @@ export function resolveTopicSpec(name: string, input: KafkaTopicProps | undefine
     }
     if (replicationFactor < topicClass.minReplicationFactor) {
       if (ctx.tier !== "dev") {
-        fail(
+        deviation(
           "KSE-TOPIC-004",
           "replicationFactor",
           replicationFactor,
@@ -296,7 +339,7 @@ export function resolveTopicSpec(name: string, input: KafkaTopicProps | undefine
           path,
         );
       }
-      overrides.replicationFactor = `${replicationFactor} (dev cluster with ${brokers ?? "?"} brokers)`;
+      overrides.replicationFactor ??= `${replicationFactor} (dev cluster with ${brokers ?? "?"} brokers)`;
     }
   }
 
@@ -329,7 +372,7 @@ export function resolveTopicSpec(name: string, input: KafkaTopicProps | undefine
     if (problem) fail("KSE-TOPIC-007", `config["${key}"]`, value, problem, `Give ${key} a valid value.`, path);
   }
   if (given["cleanup.policy"] !== undefined && given["cleanup.policy"] !== topicClass.cleanupPolicy) {
-    fail(
+    deviation(
       "KSE-TOPIC-013",
       'config["cleanup.policy"]',
       given["cleanup.policy"],
@@ -340,14 +383,25 @@ export function resolveTopicSpec(name: string, input: KafkaTopicProps | undefine
   }
 
   const config: Record<string, string> = { ...classConfig(topicClass), ...given };
-  if (replicationFactor < topicClass.minReplicationFactor) {
+  if (adopt !== undefined) {
+    // An adopted topic keeps its live values: each one that differs from the class is an accepted weakening.
+    const byClass = classConfig(topicClass);
+    for (const [key, value] of Object.entries(given)) {
+      if (byClass[key] !== undefined && byClass[key] !== String(value))
+        overrides[`config["${key}"]`] ??= `${value} (adopted as found: ${adopt}; class ${className}: ${byClass[key]})`;
+    }
+  }
+  if (
+    replicationFactor < topicClass.minReplicationFactor &&
+    (adopt === undefined || given["min.insync.replicas"] === undefined)
+  ) {
     config["min.insync.replicas"] = String(
       Math.max(1, Math.min(Number(config["min.insync.replicas"]), replicationFactor - 1)),
     );
   }
   const minIsr = Number(config["min.insync.replicas"]);
   if (minIsr > replicationFactor - 1 && replicationFactor > 1) {
-    fail(
+    deviation(
       "KSE-TOPIC-005",
       'config["min.insync.replicas"]',
       minIsr,
@@ -357,7 +411,7 @@ export function resolveTopicSpec(name: string, input: KafkaTopicProps | undefine
     );
   }
   if (topicClass.durable && minIsr < 2 && replicationFactor >= 3) {
-    fail(
+    deviation(
       "KSE-TOPIC-005",
       'config["min.insync.replicas"]',
       minIsr,
@@ -367,7 +421,7 @@ export function resolveTopicSpec(name: string, input: KafkaTopicProps | undefine
     );
   }
   if (topicClass.durable && config["unclean.leader.election.enable"] === "true") {
-    fail(
+    deviation(
       "KSE-TOPIC-012",
       'config["unclean.leader.election.enable"]',
       "true",
@@ -378,7 +432,7 @@ export function resolveTopicSpec(name: string, input: KafkaTopicProps | undefine
   }
   const retention = Number(config["retention.ms"]);
   if (topicClass.maxRetentionMs !== undefined && (retention < 0 || retention > topicClass.maxRetentionMs)) {
-    fail(
+    deviation(
       "KSE-TOPIC-009",
       'config["retention.ms"]',
       config["retention.ms"],
@@ -388,7 +442,7 @@ export function resolveTopicSpec(name: string, input: KafkaTopicProps | undefine
     );
   }
   if (topicClass.minRetentionMs !== undefined && retention >= 0 && retention < topicClass.minRetentionMs) {
-    fail(
+    deviation(
       "KSE-TOPIC-009",
       'config["retention.ms"]',
       config["retention.ms"],
@@ -436,5 +490,6 @@ export function resolveTopicSpec(name: string, input: KafkaTopicProps | undefine
     archive: props.retire?.archive,
     owner: props.owner,
     overrides,
+    ...(adopt !== undefined ? { adopt } : {}),
   };
 }

@@ -1,6 +1,9 @@
 import { runCli } from "../../lib/cli/main";
 import type { CliIo } from "../../lib/cli/io";
-import { parseDuration } from "../../lib/cli/commands/inspect";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { emitAuth, parseDuration } from "../../lib/cli/commands/inspect";
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
@@ -33,6 +36,11 @@ test.each([
     ["inspect", "--bootstrap-server", "a:1", "--max-lag", "1.5"],
     "--max-lag 1.5 is not a whole number of messages [KSE-INSPECT-004]",
   ],
+  [["inspect", "--bootstrap-server", "a:1", "--emit", "hcl"], "--emit hcl is not a known format [KSE-INSPECT-004]"],
+  [
+    ["inspect", "--bootstrap-server", "a:1", "--emit", "typescript", "--topic-class", "orders=event"],
+    "--topic-class orders=event is not <topic>=<class> with a class of events, state, audit, personal, telemetry, dlq, history [KSE-INSPECT-004]",
+  ],
 ])("%j: exit 2, one line", async (argv, line) => {
   const r = await cli(...argv);
   expect(r.code).toBe(2);
@@ -47,4 +55,25 @@ test.each([
   ["0s", 0],
 ])("duration %s is %d ms", (text, ms) => {
   expect(parseDuration("--window", text)).toBe(ms);
+});
+
+test.each([
+  [[], { kind: "plaintext" }],
+  [["security.protocol=SASL_SSL", "sasl.mechanism=AWS_MSK_IAM"], { kind: "iam" }],
+  [
+    [
+      "security.protocol=SASL_SSL",
+      "sasl.mechanism=SCRAM-SHA-512",
+      'sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="ops" password="x";',
+    ],
+    { kind: "scram", username: "ops" },
+  ],
+  [["security.protocol=SSL", "ssl.keystore.location=/k.p12"], { kind: "mtls" }],
+])("the emitted program authenticates as the command config %j does", (lines, auth) => {
+  let file: string | undefined;
+  if (lines.length > 0) {
+    file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cc-")), "admin.properties");
+    fs.writeFileSync(file, lines.join("\n") + "\n");
+  }
+  expect(emitAuth(file)).toEqual(auth);
 });

@@ -4,12 +4,16 @@
 #   - legacy.orders: RF 2, min.insync.replicas=1, retention.ms=-1, 6 partitions, 5000 messages;
 #   - an ALLOW Read ACL for User:* on every topic (wildcard principal and resource);
 #   - group legacy-reporting with committed offsets at 0 and no members (lagging, idle);
-#   - a producer byte-rate quota and a SCRAM-SHA-512 user for legacy-app;
+#   - a producer byte-rate quota and a SCRAM-SHA-512 user for legacy-app, which produces to legacy.clicks
+#     (Write, Describe, IdempotentWrite) and consumes legacy.orders with group legacy-reporting (Read, Describe);
 #   - legacy.clicks (RF 3) receiving 200 records/s of 100 bytes while inspect samples (rates).
 #   Expected: KS-TOPIC-002 (RF), KS-TOPIC-003 (min ISR), KS-ACL-001, KS-ACL-002, KS-LIVE-005,
 #   KS-LIVE-006 in audit.json; the quota, the user, the ACL and the group in inventory.json; an
 #   unreachable bootstrap server ends with exit 2 and one KSE-INSPECT-001 line; an ordinary principal
 #   without cluster grants and a wrong password end with exit 2 and one KSE-INSPECT-002 line.
+#   Round trip: `inspect --emit typescript` writes a program that, synthesized, declares every live topic,
+#   ACL and quota with import blocks and 0 differences from the live cluster; with --remediate, exactly
+#   the asked changes (replication factor and min.insync.replicas of legacy.orders raised to the class).
 # Needs a running cluster (cluster.sh start). Seeded objects are removed afterwards.
 set -uo pipefail
 # shellcheck source=common.sh
@@ -24,6 +28,14 @@ mkdir -p "$OUT"
 cleanup() {
   it_java kafka.admin.AclCommand --bootstrap-server "$BOOT" --remove --force --allow-principal 'User:*' \
     --operation Read --topic '*' >/dev/null 2>&1
+  # AclCommand accepts only the operations of each resource type.
+  for acl in "--operation Write --operation Describe --topic legacy.clicks" \
+    "--operation Read --operation Describe --topic legacy.orders" \
+    "--operation Read --operation Describe --group legacy-reporting" "--operation IdempotentWrite --cluster"; do
+    # shellcheck disable=SC2086 # several words on purpose
+    it_java kafka.admin.AclCommand --bootstrap-server "$BOOT" --remove --force --allow-principal User:legacy-app \
+      $acl >/dev/null 2>&1
+  done
   it_java org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --bootstrap-server "$BOOT" --delete \
     --group legacy-reporting >/dev/null 2>&1
   it_java kafka.admin.ConfigCommand --bootstrap-server "$BOOT" --alter --delete-config producer_byte_rate \
@@ -45,6 +57,12 @@ seed() {
     it_java kafkastandards.it.TopicTool create --bootstrap "$BOOT" --topic legacy.clicks --partitions 3 --rf 3 &&
     it_java kafka.admin.AclCommand --bootstrap-server "$BOOT" --add --allow-principal 'User:*' --operation Read \
       --topic '*' >/dev/null &&
+    it_java kafka.admin.AclCommand --bootstrap-server "$BOOT" --add --allow-principal User:legacy-app \
+      --operation Write --operation Describe --topic legacy.clicks >/dev/null &&
+    it_java kafka.admin.AclCommand --bootstrap-server "$BOOT" --add --allow-principal User:legacy-app \
+      --operation IdempotentWrite --cluster >/dev/null &&
+    it_java kafka.admin.AclCommand --bootstrap-server "$BOOT" --add --allow-principal User:legacy-app \
+      --operation Read --operation Describe --topic legacy.orders --group legacy-reporting >/dev/null &&
     it_java org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --bootstrap-server "$BOOT" --reset-offsets \
       --to-earliest --execute --group legacy-reporting --topic legacy.orders >/dev/null &&
     it_java kafka.admin.ConfigCommand --bootstrap-server "$BOOT" --alter --add-config producer_byte_rate=1048576 \
@@ -133,6 +151,79 @@ console.error(`inspect: ${audit.findings.length} findings (${e.error} errors, ${
 process.exit(failed ? 1 : 0);
 JS
 ) | it_record
+
+# Round trip of --emit typescript: the emitted program, synthesized as a user's project runs it (package by
+# name), declares every topic, ACL and quota of the seeded cluster with the live values, and adopts them with
+# import blocks: comparing its kafka_topic/kafka_acl/kafka_quota with the live inventory finds no difference,
+# so the first apply would import, change nothing and recreate nothing.
+mkdir -p "$OUT/adopt"
+started=$(date +%s%N)
+(cd "$REPO_ROOT" && ./bin/kafka-standards inspect --bootstrap-server "$BOOT" --window 0s --timeout 30s --tier dev \
+  --emit typescript --emit-out "$OUT/adopt/main.ts" --out "$OUT/adopt/report" >"$OUT/adopt/stdout.txt" 2>"$OUT/adopt/stderr.txt")
+rc=$?
+emit_ms=$((($(date +%s%N) - started) / 1000000))
+if [ "$rc" -gt 1 ] || [ ! -s "$OUT/adopt/main.ts" ]; then
+  tail -n 20 "$OUT/adopt/stderr.txt" >&2
+  it_fail "inspect --emit typescript: program written (exit $rc)"
+else
+  grep '^inspect: emitted' "$OUT/adopt/stderr.txt" >&2
+  (cd "$REPO_ROOT" && KAFKA_BOOTSTRAP="$BOOT" npx ts-node --transpile-only test/integration/roundtrip.ts \
+    "$OUT/adopt/main.ts" "$OUT/adopt/report/inventory.json" "$OUT/adopt/cdktf.out" >"$OUT/adopt/roundtrip.json" \
+    2>"$OUT/adopt/roundtrip.err")
+  rc=$?
+  if [ "$rc" -ne 0 ]; then
+    tail -n 20 "$OUT/adopt/roundtrip.err" >&2
+    it_fail "inspect --emit typescript: the emitted program synthesizes and passes its audit (exit $rc)"
+  else
+    (cd "$REPO_ROOT" && node - "$OUT/adopt/roundtrip.json" "$OUT/adopt/report/inventory.json" "$emit_ms" <<'JS'
+const fs = require("fs");
+const r = JSON.parse(fs.readFileSync(process.argv[2], "utf8").trim().split("\n").pop());
+const inv = JSON.parse(fs.readFileSync(process.argv[3], "utf8"));
+const liveTopics = inv.topics.filter((t) => !t.internal).length;
+console.error(`inspect --emit: ${r.lines} lines in ${process.argv[4]} ms (inspect + emit); ${r.topics} topics, ${r.acls} ACLs, ${r.quotas} quotas, ${r.imports} import blocks; ${r.differences.length} differences`);
+for (const d of r.differences) console.error(`  difference: ${d.kind} ${d.object}: ${d.detail}`);
+const checks = [
+  [`emitted program declares every live topic (${liveTopics}), ACL (${(inv.acls || []).length}) and quota (${(inv.quotas || []).length})`,
+    r.topics === liveTopics && r.acls === (inv.acls || []).length && r.quotas === (inv.quotas || []).length],
+  [`every topic and ACL is adopted with an import block (${r.imports})`, r.imports === r.topics + r.acls],
+  [`legacy-app's ACLs become one produce and one consume grant (${r.grants})`, r.grants === 2],
+  ["round trip: 0 differences between the synthesized data plane and the live cluster", r.differences.length === 0],
+];
+let failed = 0;
+for (const [name, ok] of checks) {
+  console.log(`${ok ? "PASS" : "FAIL"} inspect --emit typescript: ${name}`);
+  if (!ok) failed++;
+}
+process.exit(failed ? 1 : 0);
+JS
+    ) | it_record
+  fi
+fi
+
+# --remediate: the same estate, with replication factor and min.insync.replicas raised to the class. The
+# round trip shows exactly those deliberate changes (in-place updates), nothing else.
+(cd "$REPO_ROOT" && ./bin/kafka-standards inspect --bootstrap-server "$BOOT" --window 0s --timeout 30s --tier dev \
+  --emit typescript --remediate --emit-out "$OUT/adopt/remediated.ts" --out "$OUT/adopt/report-r" \
+  >/dev/null 2>"$OUT/adopt/remediate.err")
+rc=$?
+if [ "$rc" -le 1 ] && (cd "$REPO_ROOT" && KAFKA_BOOTSTRAP="$BOOT" npx ts-node --transpile-only test/integration/roundtrip.ts \
+  "$OUT/adopt/remediated.ts" "$OUT/adopt/report-r/inventory.json" "$OUT/adopt/cdktf-r.out" \
+  >"$OUT/adopt/remediated.json" 2>"$OUT/adopt/remediated.err"); then
+  (cd "$REPO_ROOT" && node - "$OUT/adopt/remediated.json" <<'JS'
+const fs = require("fs");
+const r = JSON.parse(fs.readFileSync(process.argv[2], "utf8").trim().split("\n").pop());
+const got = r.differences.map((d) => `${d.kind} ${d.object}: ${d.detail}`).sort();
+const want = ["topic legacy.orders: min.insync.replicas 1 → 2", "topic legacy.orders: replication factor 2 → 3"];
+for (const d of got) console.error(`  remediation: ${d}`);
+const ok = JSON.stringify(got) === JSON.stringify(want);
+console.log(`${ok ? "PASS" : "FAIL"} inspect --emit typescript --remediate: only the asked remediations differ (${got.length}: RF 2 → 3, min ISR 1 → 2 on legacy.orders)`);
+process.exit(ok ? 0 : 1);
+JS
+  ) | it_record
+else
+  tail -n 20 "$OUT/adopt/remediate.err" "$OUT/adopt/remediated.err" >&2
+  it_fail "inspect --emit typescript --remediate: the program synthesizes (exit $rc)"
+fi
 
 # An ordinary principal (it-app over SASL/PLAIN, no cluster grants) and a wrong password: exit 2, KSE-INSPECT-002.
 sasl_config() {

@@ -12,7 +12,7 @@ set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 CHECKS=(verify-baseline.sh verify-topics.sh verify-clients.sh continuity.sh loadtest.sh inspect.sh verify-connect.sh)
-SECURED_CHECKS=(security.sh)
+SECURED_CHECKS=(security.sh inspect-secured.sh)
 # Longest time one check script may take before it is stopped and counted as failed (security.sh
 # runs several checks in one script, so it has its own limit).
 CHECK_TIMEOUT_S="${KAFKA_IT_CHECK_TIMEOUT_S:-480}"

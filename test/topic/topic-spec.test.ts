@@ -203,3 +203,48 @@ describe("topic validation", () => {
     expect((error as Error).message).toContain(fragment);
   });
 });
+
+describe("adopt", () => {
+  const reason = "created by hand before the standard";
+  test.each([
+    [{ replicationFactor: 2 }, "replicationFactor", "2 (adopted as found"],
+    [{ config: { "min.insync.replicas": "1" } }, 'config["min.insync.replicas"]', "1 (adopted as found"],
+    [
+      { topicClass: "personal" as const, config: { "retention.ms": "-1" } },
+      'config["retention.ms"]',
+      "-1 (adopted as found",
+    ],
+    [{ config: { "cleanup.policy": "compact" } }, 'config["cleanup.policy"]', "compact (adopted as found"],
+    [
+      { config: { "unclean.leader.election.enable": "true" } },
+      'config["unclean.leader.election.enable"]',
+      "true (adopted",
+    ],
+  ])("%j is kept as found and recorded as an override", (props, key, text) => {
+    const spec = resolveTopicSpec("a.b", { ...props, adopt: { reason } }, MSK);
+    expect(spec.adopt).toBe(reason);
+    expect(spec.overrides[key]).toContain(text);
+    expect(spec.overrides[key]).toContain(reason);
+  });
+
+  test("an adopted topic with the class's values records no override", () => {
+    const spec = resolveTopicSpec("a.b", { adopt: { reason } }, MSK);
+    expect(spec.overrides).toEqual({});
+    expect(spec.config["min.insync.replicas"]).toBe("2");
+  });
+
+  test.each([
+    [{ adopt: { reason: "short" } }, MSK, "KSE-TOPIC-015", "at least 10 characters"],
+    [{ adopt: { reason } }, CFL, "KSE-TOPIC-015", "adopt on MSK clusters"],
+    [{ adopt: "yes" as unknown as { reason: string } }, MSK, "KSE-TOPIC-015", "reason"],
+  ])("throws for %j", (props, ctx, code, text) => {
+    let error: unknown;
+    try {
+      resolveTopicSpec("a.b", props, ctx);
+    } catch (e) {
+      error = e;
+    }
+    expect((error as { code: string }).code).toBe(code);
+    expect((error as Error).message).toContain(text);
+  });
+});

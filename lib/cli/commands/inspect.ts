@@ -14,6 +14,9 @@ import { InspectError } from "../../inspect/errors";
 import { rates, kafkaRelease, skew } from "../../inspect/metrics";
 import { renderInventoryMarkdown, writeInspectReports } from "../../inspect/report";
 import { readInventory } from "../../inspect/run";
+import { emitTypeScript, type EmitAuth } from "../../inspect/emit-typescript";
+import { TOPIC_CLASS_NAMES, type TopicClassName } from "../../standards/topic-classes";
+import * as fs from "fs";
 import { resolveAuditOptions, type FailOn } from "../../audit/options";
 import { renderAuditMarkdown } from "../../audit/report/markdown";
 import { formatReportText } from "../../audit/report/summary";
@@ -36,6 +39,12 @@ Options:
   --out <dir>              write INVENTORY.md, inventory.json, AUDIT.md and audit.json
   --json                   print {"inventory","audit"} as JSON
   --markdown               print INVENTORY.md and AUDIT.md
+  --emit typescript        write a cdktf program that adopts every topic, ACL and quota (import blocks)
+  --emit-out <file.ts>     where --emit writes (default: stdout)
+  --cluster-name <name>    cluster name in the emitted program (default live-<cluster id>)
+  --topic-class <t=c,…>    class of named topics in the emitted program (default: inferred from configs)
+  --remediate              the emitted program raises replication factor, min.insync.replicas and unclean
+                           leader election to each topic's class (in place); retention is kept as found
   --max-lag <messages>     total group lag above which a group is lagging (default 1000)
   --compliance <profiles>  gdpr, sox (comma-separated)
   --tier <tier>            tier of the cluster: dev, staging, prod
@@ -76,6 +85,11 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     tier: { type: "string" },
     "fail-on": { type: "string" },
     today: { type: "string" },
+    emit: { type: "string" },
+    "emit-out": { type: "string" },
+    "cluster-name": { type: "string" },
+    "topic-class": { type: "string" },
+    remediate: { type: "boolean" },
     help: { type: "boolean", short: "h" },
   });
   if (values.help) {
@@ -99,6 +113,27 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
       "--json and --markdown exclude each other",
       "pass one of them",
     );
+  if (values.emit !== undefined && values.emit !== "typescript")
+    throw new InspectError(
+      "KSE-INSPECT-004",
+      "--emit",
+      values.emit,
+      `--emit ${values.emit} is not a known format`,
+      "pass --emit typescript",
+    );
+  const topicClasses: Record<string, TopicClassName> = {};
+  for (const pair of (values["topic-class"] ?? "").split(",").filter((p) => p.trim() !== "")) {
+    const [topic, cls] = pair.split("=").map((x) => x.trim());
+    if (!topic || !(TOPIC_CLASS_NAMES as readonly string[]).includes(cls))
+      throw new InspectError(
+        "KSE-INSPECT-004",
+        "--topic-class",
+        pair,
+        `--topic-class ${pair} is not <topic>=<class> with a class of ${TOPIC_CLASS_NAMES.join(", ")}`,
+        "pass e.g. --topic-class orders.created=events",
+      );
+    topicClasses[topic] = cls as TopicClassName;
+  }
   const windowMs = parseDuration("--window", values.window ?? "10s");
   const timeoutMs = parseDuration("--timeout", values.timeout ?? "30s");
   if (timeoutMs < 1000)
@@ -149,6 +184,27 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   if (values.out !== undefined) {
     for (const file of writeInspectReports(values.out, inventory, report, meta)) io.err(`inspect: wrote ${file}\n`);
   }
+  if (values.emit !== undefined) {
+    const emitted = emitTypeScript(inventory, {
+      bootstrapServers: bootstrap,
+      auth: emitAuth(values["command-config"]),
+      tier: (values.tier as EnvironmentTier | undefined) ?? "prod",
+      ...(values["cluster-name"] !== undefined ? { clusterName: values["cluster-name"] } : {}),
+      topicClasses,
+      audit: report,
+      remediate: values.remediate === true,
+    });
+    const lines = emitted.code.split("\n").length - 1;
+    if (values["emit-out"] !== undefined) fs.writeFileSync(values["emit-out"], emitted.code);
+    else io.out(emitted.code);
+    io.err(
+      `inspect: emitted ${lines} lines: ${emitted.topics} topics, ${emitted.applications} applications, ${emitted.grants} grants, ` +
+        `${emitted.adoptedAcls} ACLs kept as found, ${emitted.quotas} quotas` +
+        `${emitted.remediations.length ? `; remediations: ${emitted.remediations.join("; ")}` : ""}${emitted.skipped.length ? `; not expressed: ${emitted.skipped.join("; ")}` : ""}` +
+        `${values["emit-out"] !== undefined ? ` -> ${values["emit-out"]}` : ""}\n`,
+    );
+    if (values["emit-out"] === undefined) return report.summary.passed ? EXIT.ok : EXIT.findings;
+  }
   if (values.json) io.out(JSON.stringify({ inventory, audit: report }, null, 2) + "\n");
   else if (values.markdown) io.out(`${renderInventoryMarkdown(inventory, meta)}\n${renderAuditMarkdown(report)}`);
   else {
@@ -164,6 +220,25 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     io.out(formatReportText(report));
   }
   return report.summary.passed ? EXIT.ok : EXIT.findings;
+}
+
+/** Data-plane authentication of the emitted program, from the Admin client properties. */
+export function emitAuth(commandConfig: string | undefined): EmitAuth {
+  if (commandConfig === undefined) return { kind: "plaintext" };
+  const props: Record<string, string> = {};
+  for (const line of fs.readFileSync(commandConfig, "utf8").split(/\r?\n/)) {
+    const m = /^\s*([^#!=\s][^=]*?)\s*=\s*(.*)$/.exec(line);
+    if (m) props[m[1]] = m[2];
+  }
+  const protocol = (props["security.protocol"] ?? "PLAINTEXT").toUpperCase();
+  const mechanism = (props["sasl.mechanism"] ?? "").toUpperCase();
+  if (mechanism === "AWS_MSK_IAM" || mechanism === "OAUTHBEARER") return { kind: "iam" };
+  if (mechanism.startsWith("SCRAM")) {
+    const user = /username\s*=\s*"([^"]*)"/.exec(props["sasl.jaas.config"] ?? "")?.[1] ?? "terraform";
+    return { kind: "scram", username: user };
+  }
+  if (protocol === "SSL" && props["ssl.keystore.location"] !== undefined) return { kind: "mtls" };
+  return { kind: "plaintext" };
 }
 
 /** The `inspect` command. */
