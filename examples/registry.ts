@@ -6,6 +6,7 @@ import * as mskSecurity from "./msk-security/main";
 import * as confluentBasic from "./confluent-basic/main";
 import * as confluentComplete from "./confluent-complete/main";
 import * as confluentDr from "./confluent-dr/main";
+import * as mskDr from "./msk-dr/main";
 import * as mskScale from "./msk-scale/main";
 import * as db2SnowflakeMsk from "./db2-snowflake-msk/main";
 import * as db2SnowflakeConfluent from "./db2-snowflake-confluent/main";
@@ -30,4 +31,6 @@ export const EXAMPLES: readonly ExampleEntry[] = [
   { name: "confluent-dr", build: confluentDr.build },
   { name: "db2-snowflake-msk", build: db2SnowflakeMsk.build },
   { name: "db2-snowflake-confluent", build: db2SnowflakeConfluent.build },
+  // Last: MSK Connect worker-configuration names hash token strings whose numbers follow creation order.
+  { name: "msk-dr", build: mskDr.build },
 ];

@@ -15,7 +15,11 @@ describe("docs/API.md", () => {
     expect(names("cdktf-kafka-standards", "construct")).toEqual(
       expect.arrayContaining(["MskCluster", "ConfluentCluster", "KafkaTopic", "KafkaStandardsAudit"]),
     );
-    expect(names("cdktf-kafka-standards/patterns", "construct")).toEqual(["ConfluentDrPair", "Db2ToSnowflakePipeline"]);
+    expect(names("cdktf-kafka-standards/patterns", "construct")).toEqual([
+      "ConfluentDrPair",
+      "Db2ToSnowflakePipeline",
+      "MskDrPair",
+    ]);
     expect(names("cdktf-kafka-standards/providers", "construct")).toEqual(["ConfluentProvider", "KafkaProvider"]);
     expect(names("cdktf-kafka-standards/providers", "namespace")).toEqual(["confluent", "kafka"]);
     // The generated Confluent `KafkaTopic` never shadows the library's: it lives in a namespace of /providers.
