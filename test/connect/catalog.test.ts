@@ -348,6 +348,8 @@ describe("MirrorMaker 2", () => {
       "emit.checkpoints.interval.seconds": "20",
       "checkpoints.topic.replication.factor": "3",
     });
+    // Not declared by the checkpoint connector's ConfigDef: refused by the worker's validation.
+    expect(cp.config.topics).toBeUndefined();
     expect(cp.groups).toEqual(["billing"]);
     const hb = ConnectorCatalog.mirrorHeartbeat({ source, targetAlias: "dr" }).render(msk);
     expect(hb.config["heartbeats.topic.replication.factor"]).toBe("3");

@@ -319,6 +319,28 @@ describe("MskDrPair active-active", () => {
   });
 });
 
+describe("MskDrPair active-active with MirrorMaker 2", () => {
+  test("the reverse connectors run on the primary's MSK Connect and read the standby", () => {
+    const { stacks } = synthApp((app) => {
+      const s = sites(app);
+      const back = s.standby.addTopic("orders.returns", { partitions: 6 });
+      declare(s, {
+        activeActive: {
+          reverseTopics: [back],
+          reverseWorkers: { plugin: PLUGIN, vpcId: "vpc-0a", subnetIds: ["subnet-a"], standbyCidr: "10.2.0.0/16" },
+        },
+      });
+    });
+    const reverse = connectors(stacks["primary-connect"]);
+    expect(Object.keys(reverse).sort()).toEqual(["orders-prod-dr-reverse-heartbeat", "orders-prod-dr-reverse-source"]);
+    expect(reverse["orders-prod-dr-reverse-source"]).toMatchObject({
+      topics: "orders\\.returns",
+      "source.cluster.alias": "orders-dr-prod",
+      "target.cluster.alias": "orders-prod",
+    });
+  });
+});
+
 function expectCode(fn: () => unknown, code: string, text: string): void {
   let err: unknown;
   try {
