@@ -6,6 +6,7 @@ import * as mskSecurity from "./msk-security/main";
 import * as confluentBasic from "./confluent-basic/main";
 import * as confluentComplete from "./confluent-complete/main";
 import * as confluentDr from "./confluent-dr/main";
+import * as mskDr from "./msk-dr/main";
 import * as mskScale from "./msk-scale/main";
 import * as db2SnowflakeMsk from "./db2-snowflake-msk/main";
 import * as db2SnowflakeConfluent from "./db2-snowflake-confluent/main";
@@ -34,4 +35,5 @@ export const EXAMPLES: readonly ExampleEntry[] = [
   { name: "db2-snowflake-confluent", build: db2SnowflakeConfluent.build },
   { name: "mq-migration", build: mqMigration.build },
   { name: "mq-migration-confluent", build: mqMigrationConfluent.build },
+  { name: "msk-dr", build: mskDr.build },
 ];

@@ -2,51 +2,25 @@ import { Construct } from "constructs";
 import { ClusterLink } from "../lib/providers/confluent/cluster-link";
 import { KafkaMirrorTopic } from "../lib/providers/confluent/kafka-mirror-topic";
 import { ConfluentCluster } from "../lib/confluent/confluent-cluster";
-import { KafkaTopic } from "../lib/topic/kafka-topic";
 import { KafkaApplication } from "../lib/access/kafka-application";
 import { failWith } from "../lib/errors";
 import { recordMetadata } from "../lib/core/resource-metadata";
 import { StackArtifacts } from "../lib/core/stack-artifacts";
 import { outputName } from "../lib/core/outputs";
 import { renderFailoverRunbook } from "./failover-runbook";
+import { DEFAULT_DR_OBJECTIVES, DrObjectives, DrPairIntentProps, IDrPair, grantedGroups } from "./dr-pair";
 
-/** Properties of a {@link ConfluentDrPair}. */
-export interface ConfluentDrPairProps {
+/** Properties of a {@link ConfluentDrPair}: the shared DR intent plus the two Confluent clusters and the link. */
+export interface ConfluentDrPairProps extends DrPairIntentProps {
   /** The cluster applications use today. */
   readonly primary: ConfluentCluster;
   /** The standby cluster, in another region; Dedicated or Enterprise (cluster-link destinations). */
   readonly dr: ConfluentCluster;
-  /** Topics of the primary to mirror (read-only mirror topics on the DR cluster until failover). */
-  readonly topics: readonly KafkaTopic[];
   /**
    * Cluster link name.
    * @default "<primary cluster>-to-<dr cluster>"
    */
   readonly linkName?: string;
-  /**
-   * Consumer groups whose committed offsets are synced to the DR cluster, so consumers resume near
-   * where they stopped after a failover (offset sync is approximate: expect some reprocessing).
-   * @default - every group the primary's applications were granted on the mirrored topics
-   */
-  readonly consumerGroups?: readonly string[];
-  /**
-   * Recovery point and time objectives, written into the failover runbook.
-   * @default { rpoSeconds: 60, rtoMinutes: 30 }
-   */
-  readonly objectives?: { readonly rpoSeconds: number; readonly rtoMinutes: number };
-  /**
-   * Give every application of the primary that is granted on a mirrored topic the same access on the
-   * standby, ahead of any incident: its own service account and API key on the standby (an application
-   * of the same name there, created when missing), DeveloperWrite on the topics it produces to and
-   * DeveloperRead on the topics and groups it consumes. Failover then needs no new secret and no role
-   * change. Mirror topics stay read-only until they are failed over, so the write grants take effect
-   * only then.
-   *
-   * Set to `false` only when the standby's credentials are managed elsewhere; the runbook then tells
-   * on-call to create them before pointing clients at the standby.
-   * @default true
-   */
-  readonly standbyAccess?: boolean;
 }
 
 /** Cluster types that can be the destination of a cluster link. */
@@ -82,7 +56,7 @@ const DESTINATION_KINDS = ["dedicated", "enterprise"];
  *
  * @see https://docs.confluent.io/cloud/current/multi-cloud/cluster-linking/dr-failover.html
  */
-export class ConfluentDrPair extends Construct {
+export class ConfluentDrPair extends Construct implements IDrPair {
   /** The cluster link (on the DR cluster, destination mode). */
   public readonly link: ClusterLink;
   /** Mirror topics on the DR cluster, by topic name. */
@@ -91,6 +65,16 @@ export class ConfluentDrPair extends Construct {
   public readonly linkName: string;
   /** Applications of the standby that mirror the primary's grants, by name (empty with `standbyAccess: false`). */
   public readonly standbyApplications: Readonly<Record<string, KafkaApplication>>;
+  /** Name of the primary cluster. */
+  public readonly primaryClusterName: string;
+  /** Name of the standby cluster. */
+  public readonly standbyClusterName: string;
+  /** Names of the mirrored topics. */
+  public readonly protectedTopics: readonly string[];
+  /** Consumer groups whose offsets are synced. */
+  public readonly consumerGroups: readonly string[];
+  /** The objectives in force. */
+  public readonly objectives: DrObjectives;
 
   constructor(scope: Construct, id: string, props: ConfluentDrPairProps) {
     super(scope, id);
@@ -131,7 +115,7 @@ export class ConfluentDrPair extends Construct {
         );
       }
     }
-    const objectives = props.objectives ?? { rpoSeconds: 60, rtoMinutes: 30 };
+    const objectives = props.objectives ?? DEFAULT_DR_OBJECTIVES;
     if (!(objectives.rpoSeconds > 0) || !(objectives.rtoMinutes > 0)) {
       failWith(
         "KSE-PAT-004",
@@ -143,13 +127,13 @@ export class ConfluentDrPair extends Construct {
       );
     }
     this.linkName = props.linkName ?? `${primary.clusterName}-to-${dr.clusterName}`;
-    const groups = props.consumerGroups ?? [
-      ...new Set(
-        primary.access.all.flatMap((a) =>
-          a.consumes.filter((c) => props.topics.some((t) => t.topicName === c.topic)).map((c) => c.group),
-        ),
-      ),
-    ];
+    const groups =
+      props.consumerGroups ?? grantedGroups(primary.access.all, new Set(props.topics.map((t) => t.topicName)));
+    this.primaryClusterName = primary.clusterName;
+    this.standbyClusterName = dr.clusterName;
+    this.protectedTopics = props.topics.map((t) => t.topicName);
+    this.consumerGroups = groups;
+    this.objectives = objectives;
     const meta = { tier: dr.tier, construct: "ConfluentDrPair", cluster: dr.clusterName };
 
     this.link = new ClusterLink(this, "Link", {

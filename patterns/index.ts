@@ -3,3 +3,7 @@ export * from "./confluent-dr-pair";
 export * from "./failover-runbook";
 export * from "./db2-to-snowflake-pipeline";
 export * from "./mq-migration";
+export * from "./dr-pair";
+export * from "./dr-engine";
+export * from "./msk-dr-pair";
+export * from "./msk-dr-runbook";

@@ -8,6 +8,7 @@ import { BrokerInstanceType } from "../standards/broker-types";
 import { EnvironmentTier } from "../standards/tiers";
 import { ClientAuthentication, MSK_PORTS } from "./client-authentication";
 import { MskClusterProps } from "./msk-cluster-props";
+import type { Workload } from "../sizing/workload";
 import { resolveMskClusterProps } from "./resolve-props";
 import { checkConstructSite } from "../core/construct-site";
 import { checkUniqueClusterName } from "../core/resolve-common";
@@ -469,6 +470,16 @@ export class MskCluster extends Construct implements IKafkaCluster {
       }[auth as "msk-iam" | "msk-scram" | "msk-tls"];
       return { auth, bootstrapOutput: outputName(this, attr) };
     });
+  }
+
+  /** The workload the cluster was sized for, when given (`workload` prop). */
+  public get workload(): Workload | undefined {
+    return this.props.workload;
+  }
+
+  /** The client subnets the brokers run in (`clientSubnetIds` prop). */
+  public get clientSubnetIds(): readonly string[] {
+    return this.props.clientSubnetIds;
   }
 
   /** Bootstrap brokers for IAM clients (port 9098). */

@@ -19,6 +19,7 @@ describe("docs/API.md", () => {
       "ConfluentDrPair",
       "Db2ToSnowflakePipeline",
       "MqMigration",
+      "MskDrPair",
     ]);
     expect(names("cdktf-kafka-standards/providers", "construct")).toEqual(["ConfluentProvider", "KafkaProvider"]);
     expect(names("cdktf-kafka-standards/providers", "namespace")).toEqual(["confluent", "kafka"]);

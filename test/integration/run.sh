@@ -11,7 +11,7 @@ set -uo pipefail
 # shellcheck source=common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-CHECKS=(verify-baseline.sh verify-topics.sh verify-clients.sh continuity.sh loadtest.sh inspect.sh verify-connect.sh)
+CHECKS=(verify-baseline.sh verify-topics.sh verify-clients.sh continuity.sh loadtest.sh inspect.sh verify-connect.sh dr.sh)
 SECURED_CHECKS=(security.sh inspect-secured.sh)
 # Longest time one check script may take before it is stopped and counted as failed (security.sh
 # runs several checks in one script, so it has its own limit).

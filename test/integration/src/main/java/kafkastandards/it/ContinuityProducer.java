@@ -19,7 +19,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /**
  * Produces records 0..N-1 at a steady rate and logs every acknowledgement.
  *
- *   ContinuityProducer --bootstrap B --topic T --props FILE --records N --rate R --out DIR
+ *   ContinuityProducer --bootstrap B --topic T --props FILE --records N --rate R --out DIR [--first S]
+ *
+ * Sequence numbers run from S (default 0) to S+N-1.
  *
  * DIR/acked.log   "seq partition offset" for every record the broker acknowledged
  * DIR/failed.log  "seq exception" for every record whose send failed
@@ -30,6 +32,7 @@ public final class ContinuityProducer {
   public static void main(String[] args) throws Exception {
     Cli cli = new Cli(args);
     long records = cli.getLong("records", 60_000);
+    long first = cli.getLong("first", 0);
     double rate = Double.parseDouble(cli.get("rate", "2000"));
     Path out = Path.of(cli.get("out"));
     Files.createDirectories(out);
@@ -64,7 +67,7 @@ public final class ContinuityProducer {
         long due = start + (long) (seq * 1e9 / rate);
         long wait = due - System.nanoTime();
         if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-        final long s = seq;
+        final long s = first + seq;
         producer.send(new ProducerRecord<>(topic, Payload.key(s), Payload.value(s)), (md, ex) -> {
           try {
             if (ex == null) {
