@@ -329,7 +329,7 @@ export class ExistingMskCluster extends Construct implements IKafkaCluster {
           lifecycle: spec.preventDestroy ? { preventDestroy: true } : undefined,
           provider: this.dataPlaneProvider,
         });
-        if (spec.adopt !== undefined) topic.importFrom(spec.name);
+        if (spec.adopt !== undefined) topic.importFrom(spec.name, topic.provider);
         recordMetadata(topic, {
           tier: this.tier,
           construct: "KafkaTopic",
@@ -480,7 +480,7 @@ export class ExistingMskCluster extends Construct implements IKafkaCluster {
       fail("KSE-MSK-052", "adoptAcl(acl)", id, "each ACL once", "Remove the duplicate adoptAcl call.", path);
     const scope = new Construct(this.adoptedAcls, id);
     const resource = new Acl(scope, "Acl", config);
-    resource.importFrom(id);
+    resource.importFrom(id, resource.provider);
     recordMetadata(resource, {
       tier: this.tier,
       construct: "AdoptedAcl",

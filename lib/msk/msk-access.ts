@@ -296,7 +296,7 @@ export class MskAccess implements IKafkaAccess {
       provider: this.target.dataPlaneProvider(),
     };
     const acl = new Acl(scope, `${resourceType}-${resourceName}-${operation}`.replace(/[^A-Za-z0-9_-]/g, "_"), config);
-    if (app.props.adopt === true) acl.importFrom(aclImportId(config));
+    if (app.props.adopt === true) acl.importFrom(aclImportId(config), acl.provider);
     recordMetadata(acl, { tier: this.target.tier, construct: "MskAccess", cluster: this.target.clusterName });
   }
 }

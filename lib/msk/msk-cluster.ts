@@ -413,7 +413,7 @@ export class MskCluster extends Construct implements IKafkaCluster {
           provider: this.dataPlaneProvider,
         });
         // The Mongey/kafka topic importer takes the topic name (kafka/resource_kafka_topic.go).
-        if (spec.adopt !== undefined) topic.importFrom(spec.name);
+        if (spec.adopt !== undefined) topic.importFrom(spec.name, topic.provider);
         recordMetadata(topic, {
           tier: this.tier,
           construct: "KafkaTopic",

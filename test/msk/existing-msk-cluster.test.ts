@@ -98,6 +98,12 @@ describe("MskCluster.fromAttributes", () => {
       "orders.created",
     ]);
     expect((doc.import as { to: string }[]).every((i) => /^kafka_(topic|acl)\./.test(i.to))).toBe(true);
+    // Each import goes through the resource's own (aliased, per-cluster) kafka provider.
+    for (const i of doc.import as { to: string; provider?: string }[]) {
+      const [type, name] = i.to.split(".");
+      expect(i.provider).toBe(doc.resource[type][name].provider);
+      expect(i.provider).toMatch(/^kafka\./);
+    }
     const topic = resourcesOf(doc, "kafka_topic").find((t) => t.name === "legacy.orders");
     expect(topic).toMatchObject({
       replication_factor: 2,
