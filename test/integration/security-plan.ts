@@ -373,12 +373,15 @@ export function plan(synthDir: string): ExamplePlan[] {
       for (const r of Object.values(resources[type] ?? {})) {
         const cluster = clusterOf(r);
         if (cluster === undefined) throw new Error(`${stack}: a ${type} without kafka-standards cluster metadata`);
-        const entry = dataPlanes.get(cluster) ?? {
+        // Keyed by example and cluster: several examples name a cluster alike (payments-prod), and one
+        // example's data plane is `<stack>-data` beside its control-plane stack `<stack>`.
+        const key = `${stack.replace(/-data$/, "")}/${cluster}`;
+        const entry = dataPlanes.get(key) ?? {
           files: new Set<string>(),
           topics: [] as ExamplePlan["topics"],
           userProducerRates: new Map<string, number>(),
         };
-        dataPlanes.set(cluster, entry);
+        dataPlanes.set(key, entry);
         entry.files.add(file);
         const rate = (r.config as Record<string, unknown> | undefined)?.producer_byte_rate;
         if (type === "kafka_quota" && r.entity_type === "user" && typeof rate === "number") {
@@ -402,7 +405,7 @@ export function plan(synthDir: string): ExamplePlan[] {
     const clientsDir = path.join(stacksDir, stack, "kafka-standards", "clients");
     if (!fs.existsSync(clientsDir)) continue;
     for (const cluster of fs.readdirSync(clientsDir).sort()) {
-      const dp = dataPlanes.get(cluster);
+      const dp = dataPlanes.get(`${stack}/${cluster}`);
       if (dp === undefined) continue;
       const dir = path.join(clientsDir, cluster);
       const files = fs.readdirSync(dir).sort();
