@@ -169,6 +169,48 @@ const canon = (v: unknown): string =>
     x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort()) : x,
   );
 
+/** Per record, in order: key, op, `before`, `after` (and which metadata fields differ). */
+function compare(a: readonly Rec[], b: readonly Rec[]) {
+  const n = Math.max(a.length, b.length);
+  const differing: string[] = [];
+  const ops: Record<string, number> = {};
+  // Source-block fields that differ, apart for snapshot reads and streamed changes (these carry
+  // the WAL position of the change, the same for both slots).
+  const sourceDiff = { snapshot: new Set<string>(), streamed: new Set<string>() };
+  const envelopeOnly = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (!x || !y) {
+      differing.push(`#${i}: only ${x ? "before" : "after"}`);
+      continue;
+    }
+    const op = x.value === null ? "tombstone" : String(x.value.op);
+    ops[op] = (ops[op] ?? 0) + 1;
+    const same =
+      canon(x.key) === canon(y.key) &&
+      (x.value === null || y.value === null
+        ? x.value === y.value
+        : x.value.op === y.value.op &&
+          canon(x.value.before) === canon(y.value.before) &&
+          canon(x.value.after) === canon(y.value.after));
+    if (!same) differing.push(`#${i} ${op}: before ${canon(x).slice(0, 200)} / after ${canon(y).slice(0, 200)}`);
+    if (x.value && y.value) {
+      const sx = (x.value.source ?? {}) as Record<string, unknown>;
+      const sy = (y.value.source ?? {}) as Record<string, unknown>;
+      for (const k of new Set([...Object.keys(sx), ...Object.keys(sy)]))
+        if (canon(sx[k]) !== canon(sy[k]))
+          sourceDiff[x.value.op === "r" ? "snapshot" : "streamed"].add(
+            k in sx && k in sy ? k : `${k} (${k in sx ? "1.x" : "current"} only)`,
+          );
+      for (const k of new Set([...Object.keys(x.value), ...Object.keys(y.value)]))
+        if (!["op", "before", "after", "source"].includes(k) && canon(x.value[k]) !== canon(y.value[k]))
+          envelopeOnly.add(k in x.value && k in y.value ? k : `${k} (${k in x.value ? "1.x" : "current"} only)`);
+    }
+  }
+  return { differing, ops, sourceDiff, envelopeOnly };
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const run = `it-modern-${Date.now().toString(36)}`;
@@ -349,43 +391,17 @@ async function main(): Promise<void> {
     // 7. Compare.
     const a = records(topicBefore, Math.min(got[0], EXPECTED));
     const b = records(topicAfter, Math.min(got[1], EXPECTED));
-    const n = Math.max(a.length, b.length);
-    const differing: string[] = [];
-    const ops: Record<string, number> = {};
-    // Source-block fields that differ, apart for snapshot reads and streamed changes (these carry
-    // the WAL position of the change, the same for both slots).
-    const sourceDiff = { snapshot: new Set<string>(), streamed: new Set<string>() };
-    const envelopeOnly = new Set<string>();
-    for (let i = 0; i < n; i++) {
-      const x = a[i];
-      const y = b[i];
-      if (!x || !y) {
-        differing.push(`#${i}: only ${x ? "before" : "after"}`);
-        continue;
-      }
-      const op = x.value === null ? "tombstone" : String(x.value.op);
-      ops[op] = (ops[op] ?? 0) + 1;
-      const same =
-        canon(x.key) === canon(y.key) &&
-        (x.value === null || y.value === null
-          ? x.value === y.value
-          : x.value.op === y.value.op &&
-            canon(x.value.before) === canon(y.value.before) &&
-            canon(x.value.after) === canon(y.value.after));
-      if (!same) differing.push(`#${i} ${op}: before ${canon(x).slice(0, 200)} / after ${canon(y).slice(0, 200)}`);
-      if (x.value && y.value) {
-        const sx = (x.value.source ?? {}) as Record<string, unknown>;
-        const sy = (y.value.source ?? {}) as Record<string, unknown>;
-        for (const k of new Set([...Object.keys(sx), ...Object.keys(sy)]))
-          if (canon(sx[k]) !== canon(sy[k]))
-            sourceDiff[x.value.op === "r" ? "snapshot" : "streamed"].add(
-              k in sx && k in sy ? k : `${k} (${k in sx ? "1.x" : "current"} only)`,
-            );
-        for (const k of new Set([...Object.keys(x.value), ...Object.keys(y.value)]))
-          if (!["op", "before", "after", "source"].includes(k) && canon(x.value[k]) !== canon(y.value[k]))
-            envelopeOnly.add(k in x.value && k in y.value ? k : `${k} (${k in x.value ? "1.x" : "current"} only)`);
-      }
-    }
+    const { differing, ops, sourceDiff, envelopeOnly } = compare(a, b);
+    // Self-test: the comparison must see one changed column of one row image.
+    const mutated = b.map((r, i) =>
+      i === SNAPSHOT_ROWS && r.value
+        ? { ...r, value: { ...r.value, after: { ...(r.value.after as object), qty: -1 } } }
+        : r,
+    );
+    const selfTest = compare(a, mutated).differing.length;
+    if (selfTest === 1)
+      pass(`non-regression self-test: one changed column in record #${SNAPSHOT_ROWS} → 1 differing record`);
+    else failLine(`non-regression self-test: one changed column in record #${SNAPSHOT_ROWS} → ${selfTest} differing`);
     Object.assign(figures, {
       rows: { snapshot: SNAPSHOT_ROWS, inserts: INSERTS, updates: UPDATES, deletes: DELETES },
       expected: EXPECTED,
