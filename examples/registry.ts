@@ -12,6 +12,7 @@ import * as db2SnowflakeMsk from "./db2-snowflake-msk/main";
 import * as db2SnowflakeConfluent from "./db2-snowflake-confluent/main";
 import * as mqMigration from "./mq-migration/main";
 import * as mqMigrationConfluent from "./mq-migration-confluent/main";
+import * as connectorModernization from "./connector-modernization/main";
 
 /** One runnable example: its folder name and how to add it to an app. */
 export interface ExampleEntry {
@@ -35,5 +36,6 @@ export const EXAMPLES: readonly ExampleEntry[] = [
   { name: "db2-snowflake-confluent", build: db2SnowflakeConfluent.build },
   { name: "mq-migration", build: mqMigration.build },
   { name: "mq-migration-confluent", build: mqMigrationConfluent.build },
+  { name: "connector-modernization", build: connectorModernization.build },
   { name: "msk-dr", build: mskDr.build },
 ];

@@ -15,6 +15,9 @@
 #   - connect/validate-modernization.ts: the sample Connect export's Debezium 1.x connector rewritten
 #     by `kafka-standards connectors --rewrite` validates with 0 errors on the real Debezium
 #     PostgreSQL plugin, where the exported one is flagged and its old keys are undefined;
+#   - connect/modernization-nonregression.ts: that connector as exported runs on Debezium 1.9 in a
+#     standalone worker (connect/target/plugins-debezium1 only), the rewrite on the distributed worker;
+#     the same table changes must give the same change events (key, op, row images) and counts;
 #   - connect/e2e-pipeline.ts: rows written to the Db2 stand-in flow through a CDC source into the
 #     pipeline's topics and through a sink with the pipeline's error handling into the Snowflake
 #     stand-in; a poison record lands in the dead-letter topic with context headers;
@@ -40,7 +43,7 @@ started=$SECONDS
 
 "$IT_DIR/cluster.sh" status >/dev/null || it_die "the cluster is not running (cluster.sh start)"
 mkdir -p "$CONNECT_WORK"
-rm -f "$CONNECT_WORK"/validation.json "$CONNECT_WORK"/e2e.json
+rm -f "$CONNECT_WORK"/validation.json "$CONNECT_WORK"/e2e.json "$CONNECT_WORK"/modernization.json
 
 tls_pid=""
 cleanup() {
@@ -119,6 +122,12 @@ it_check "connector configs validated" ts test/integration/connect/validate-conn
 it_check "modernization rewrite validated" ts test/integration/connect/validate-modernization.ts \
   --connect "$CONNECT_URL" --pg-port "$CONNECT_PG_PORT" --pg-user "$CONNECT_PG_ROLE" --pg-password "$CONNECT_PG_PASSWORD" || status=1
 
+it_check "modernized connector, same records before and after" ts test/integration/connect/modernization-nonregression.ts \
+  --connect "$CONNECT_URL" --bootstrap "$BOOTSTRAP" --pg-port "$CONNECT_PG_PORT" --pg-user "$CONNECT_PG_ROLE" \
+  --pg-password "$CONNECT_PG_PASSWORD" --java-cp "$CONNECT_CP" --worker-lib "$CONNECT_WORKER_LIB" \
+  --plugins "$CONNECT_DIR/target/plugins-debezium1" --rest-port "$CONNECT_STANDALONE_PORT" --max-s 300 \
+  --work "$CONNECT_WORK/modernization" --out "$CONNECT_WORK/modernization.json" || status=1
+
 it_check "pipeline end to end" ts test/integration/connect/e2e-pipeline.ts \
   --synth "$CONNECT_WORK/synth" --connect "$CONNECT_URL" --bootstrap "$BOOTSTRAP" \
   --pg-port "$CONNECT_PG_PORT" --pg-user "$CONNECT_PG_ROLE" --pg-password "$CONNECT_PG_PASSWORD" --java-cp "$CONNECT_CP" \
@@ -126,7 +135,7 @@ it_check "pipeline end to end" ts test/integration/connect/e2e-pipeline.ts \
 
 if ts test/integration/connect/proof-report.ts --validation "$CONNECT_WORK/validation.json" --e2e "$CONNECT_WORK/e2e.json" \
   --plugins "$CONNECT_WORK/worker/plugins.json" --worker "$CONNECT_WORK/worker/worker.properties" \
-  --seconds "$((SECONDS - started))" --out "$DOC"; then
+  --modernization "$CONNECT_WORK/modernization.json" --seconds "$((SECONDS - started))" --out "$DOC"; then
   it_pass "Connect proof report written to ${DOC#"$REPO_ROOT"/}"
 else
   it_fail "Connect proof report written to $DOC"

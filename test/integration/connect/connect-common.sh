@@ -7,6 +7,9 @@ CONNECT_WORK="$IT_WORK/connect"
 CONNECT_REST_PORT="${KAFKA_IT_CONNECT_PORT:-$((IT_BASE_PORT + 30))}"
 CONNECT_PG_PORT="${KAFKA_IT_PG_PORT:-$((IT_BASE_PORT + 31))}"
 CONNECT_URL="http://127.0.0.1:$CONNECT_REST_PORT"
+# The standalone worker of the modernization check (Debezium 1.x alone on its plugin.path); +32 is
+# verify-connect.sh's TLS endpoint.
+CONNECT_STANDALONE_PORT="${KAFKA_IT_CONNECT_STANDALONE_PORT:-$((IT_BASE_PORT + 33))}"
 # The stand-in databases' role (a local throwaway server, see postgres.sh).
 CONNECT_PG_ROLE="it_connect"
 CONNECT_PG_PASSWORD="it-connect-secret"

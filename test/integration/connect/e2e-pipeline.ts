@@ -257,11 +257,13 @@ function plan(dir: string): Plan {
       target: "",
     };
   });
-  const sink = pool.find(
+  // The pipeline's own sink: another example may sink a topic of the same name on its own cluster.
+  const sinks = pool.filter(
     (c) =>
       SINK_CLASSES.includes(c.connectorClass) &&
       (c.config.topics ?? "").split(",").some((t) => tables0.some((x) => x.topic === t.trim())),
   );
+  const sink = sinks.find((c) => c.stack === source.stack) ?? sinks[0];
   if (!sink)
     throw new Error(
       `no synthesized Snowflake sink reading the source's topics (${tables0.map((t) => t.topic).join(", ")})`,

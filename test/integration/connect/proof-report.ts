@@ -3,7 +3,7 @@
  * measured: the validation of every synthesized connector configuration and the end-to-end run.
  *
  *   ts-node --transpile-only test/integration/connect/proof-report.ts --validation FILE --e2e FILE
- *     --plugins FILE --worker FILE --seconds N --out FILE
+ *     --plugins FILE --worker FILE --seconds N --out FILE [--modernization FILE]
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -325,6 +325,43 @@ function main(): void {
     out.push(
       `| sink paused: age of the first missing heartbeat, as published | ${pr.stalledEndToEndSeconds.join(" → ")} s (source lag at most ${pr.stalledSourceLagMaxSeconds} s) |`,
     );
+    out.push("");
+  }
+  const i = process.argv.indexOf("--modernization");
+  const mod = i >= 0 ? readJson<any>(process.argv[i + 1]) : undefined;
+  if (mod?.expected !== undefined) {
+    out.push("## A modernized connector, before and after");
+    out.push("");
+    out.push(
+      `The sample Connect export's \`${mod.exportConnector}\` (test/fixtures/connect/connect-export.json) ran as exported, with its ` +
+        `Debezium 1.x keys (${mod.before.keys.map((k: string) => `\`${k}\``).join(", ")}), on Debezium ${mod.before.version}'s ` +
+        `PostgreSQL plugin in a standalone worker of its own; the configuration \`kafka-standards connectors --rewrite\` wrote from ` +
+        `the same export (${mod.after.keys.map((k: string) => `\`${k}\``).join(", ")}) ran on Debezium ${mod.after.version} on ` +
+        "the distributed worker. Both captured one PostgreSQL table while the check changed it; the two configurations differ only " +
+        "in what two connectors cannot share (name, topic prefix, replication slot).",
+    );
+    out.push("");
+    out.push("| Figure | Value |");
+    out.push("|---|---|");
+    out.push(
+      `| rows: snapshot, inserted, updated, deleted | ${mod.rows.snapshot}, ${mod.rows.inserts}, ${mod.rows.updates}, ${mod.rows.deletes} |`,
+    );
+    out.push(
+      `| records before (1.x) / after (rewrite), expected | ${mod.recordsBefore} / ${mod.recordsAfter}, ${mod.expected} |`,
+    );
+    out.push(
+      `| by kind | ${Object.entries(mod.ops)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(", ")} |`,
+    );
+    out.push(`| records differing in key, op, \`before\` or \`after\` | ${mod.differing} |`);
+    out.push(
+      `| ignored (connector metadata): \`source\` fields differing on streamed changes | ${mod.ignoredSourceFields.streamed.join(", ")} |`,
+    );
+    out.push(
+      `| ignored: \`source\` fields differing on snapshot reads | ${mod.ignoredSourceFields.snapshot.join(", ")} |`,
+    );
+    out.push(`| ignored: envelope fields | ${mod.ignoredEnvelopeFields.join(", ")} |`);
     out.push("");
   }
   out.push("## Not proven here");
