@@ -53,6 +53,23 @@ fi
 # True when something accepts connections on 127.0.0.1:PORT.
 it_port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# The listeners of a run (brokers, controllers, Connect workers, PostgreSQL, the standby cluster at
+# base + 500) use ports from BASE to BASE + 599, inside Linux's ephemeral range: any client connection
+# could be handed one of them as its local port, and a listener started later then fails to bind. When
+# the kernel setting is writable (root), the range is added to net.ipv4.ip_local_reserved_ports, which
+# only stops the kernel from picking those ports for outgoing connections; explicit binds still work.
+it_reserve_ports() {
+  local file=/proc/sys/net/ipv4/ip_local_reserved_ports current range
+  range="$IT_BASE_PORT-$((IT_BASE_PORT + 599))"
+  [ -w "$file" ] || return 0
+  current="$(cat "$file" 2>/dev/null)" || return 0
+  case ",$current," in *",$range,"*) return 0 ;; esac
+  if echo "${current:+$current,}$range" >"$file" 2>/dev/null; then
+    it_log "reserved ports $range from the ephemeral range (net.ipv4.ip_local_reserved_ports)"
+  fi
+  return 0
+}
+
 # Runs that share $IT_WORK (and so one cluster) exclude each other: run.sh, bench-kafka.sh and
 # cluster.sh's start/stop/kill/restart hold an exclusive lock on $IT_WORK/.lock (file descriptor 9,
 # which the brokers do not inherit). Scripts started by a lock holder do not lock again.

@@ -23,6 +23,7 @@ started=$SECONDS
 export KAFKA_IT_RUN_STARTED
 KAFKA_IT_RUN_STARTED="$(date +%s)"
 it_lock
+it_reserve_ports
 : >"$IT_RESULTS"
 export KAFKA_IT_RESULTS="$IT_RESULTS"
 

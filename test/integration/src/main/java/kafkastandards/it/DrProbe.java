@@ -76,8 +76,10 @@ public final class DrProbe {
             long ea;
             long eb;
             try {
-              ea = total(ends(a, topic));
+              // The copy first, then the source: the difference can only overstate the lag at the first
+              // read (records written in between count as lag), never go below it.
               eb = total(ends(b, topic));
+              ea = total(ends(a, topic));
             } catch (Exception e) {
               // one side unreachable (a killed primary): the watch ends with the last good sample
               break;
