@@ -279,20 +279,13 @@ export function planPipeline(input: PipelinePlanInput): PipelinePlan {
           );
     const partitions = Math.max(PARTITION_SIZING.minimumPartitions, fromThroughput, Math.ceil(t.sinkParallelism ?? 0));
     const topicClass = t.personalData === true ? "personal" : "events";
-    const classRetention = TOPIC_CLASSES[topicClass].retentionMs;
-    const needed = Math.ceil(sla * PIPELINE_SIZING.retentionPerRecoverySla * HOUR_MS);
     const planned: PlannedTable = {
       source: t,
       capture,
       topicName: `${input.domain}.${topicSegment(t.table)}.${input.region}`,
       topicClass,
       partitions,
-      ...(needed > classRetention
-        ? {
-            retentionMs: needed,
-            retentionReason: `${PIPELINE_SIZING.retentionPerRecoverySla} × the sink's recovery SLA of ${sla} h (pipeline ${input.name})`,
-          }
-        : {}),
+      ...slaRetention(topicClass, sla, input.name),
     };
     return planned;
   });
@@ -376,8 +369,6 @@ function planHeartbeat(
     incrementingColumn: cols.beatId,
     snowflakeTable: `${table.toUpperCase()}_${input.name.toUpperCase().replace(/-/g, "_")}`,
   };
-  const classRetention = TOPIC_CLASSES.events.retentionMs;
-  const needed = Math.ceil(sla * PIPELINE_SIZING.retentionPerRecoverySla * HOUR_MS);
   return {
     source,
     capture,
@@ -385,12 +376,21 @@ function planHeartbeat(
     topicClass: "events",
     // One row, one key: one partition keeps the beats in order and adds one sink task at most.
     partitions: 1,
-    ...(needed > classRetention
-      ? {
-          retentionMs: needed,
-          retentionReason: `${PIPELINE_SIZING.retentionPerRecoverySla} × the sink's recovery SLA of ${sla} h (pipeline ${input.name})`,
-        }
-      : {}),
+    ...slaRetention("events", sla, input.name),
+  };
+}
+
+/** `retention.ms` (and why) when the class keeps data for less than the recovery SLA needs. */
+function slaRetention(
+  topicClass: "events" | "personal",
+  sla: number,
+  pipeline: string,
+): Pick<PlannedTable, "retentionMs" | "retentionReason"> {
+  const needed = Math.ceil(sla * PIPELINE_SIZING.retentionPerRecoverySla * HOUR_MS);
+  if (needed <= TOPIC_CLASSES[topicClass].retentionMs) return {};
+  return {
+    retentionMs: needed,
+    retentionReason: `${PIPELINE_SIZING.retentionPerRecoverySla} × the sink's recovery SLA of ${sla} h (pipeline ${pipeline})`,
   };
 }
 
