@@ -59,7 +59,7 @@ const PAYMENT_FLOWS: readonly MqFlow[] = [
 /**
  * IBM MQ → MSK: four payment flows, one per phase, moved by IBM's open-source MQ connectors on MSK
  * Connect (custom plugins). The plan (`kafka-standards/MQ-MIGRATION-payments.md`), the per-flow
- * alarms and runbooks are generated from the inventory in flows.ts.
+ * alarms and runbooks are generated from PAYMENT_FLOWS above.
  */
 export class MqMigrationStack extends TerraformStack {
   /** The cluster. */

@@ -11,7 +11,7 @@ import { checkConstructSite } from "../core/construct-site";
 import { EphemeralResource } from "../core/ephemeral";
 import { ensureAudit } from "../audit/cdktf/ensure-audit";
 import { Rule, bool, instance, list, num, obj, oneOf, reject, custom, str, validate } from "../core/validate";
-import { TOPIC_NAME_PATTERN } from "../standards/naming";
+import { TOPIC_NAME_PATTERN, BOOTSTRAP_SERVERS_PATTERN } from "../standards/naming";
 import { ENVIRONMENT_TIERS, EnvironmentTier } from "../standards/tiers";
 import { ClientQuota, IKafkaCluster } from "../topic/kafka-cluster";
 import { KafkaTopic } from "../topic/kafka-topic";
@@ -220,7 +220,7 @@ export class ExistingMskCluster extends Construct implements IKafkaCluster {
         "Use an ExistingClusterAuth factory.",
         path,
       );
-    if (!/^[^\s,]+:\d+(,[^\s,]+:\d+)*$/.test(attrs.bootstrapBrokers))
+    if (!BOOTSTRAP_SERVERS_PATTERN.test(attrs.bootstrapBrokers))
       fail(
         "KSE-MSK-051",
         "bootstrapBrokers",

@@ -90,3 +90,6 @@ export interface ResourceMetadata {
   /** Name prefix of the escalation topics an alarm notifies (`<prefix>-alarms-<severity>`). */
   readonly escalation?: string;
 }
+
+/** Kafka bootstrap servers as clients take them: `host:port[,host:port…]`. */
+export const BOOTSTRAP_SERVERS_PATTERN = /^[^\s,]+:\d+(,[^\s,]+:\d+)*$/;

@@ -24,6 +24,7 @@ import type { ComplianceProfile } from "../../audit/types";
 import type { EnvironmentTier } from "../../standards/tiers";
 import { parseCommandArgs } from "../args";
 import { EXIT, type CliCommand, type CliIo } from "../io";
+import { BOOTSTRAP_SERVERS_PATTERN } from "../../standards/naming";
 
 const USAGE = `Usage: kafka-standards inspect --bootstrap-server <servers> [options]
 
@@ -97,7 +98,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   const bootstrap = values["bootstrap-server"]?.trim();
-  if (!bootstrap || !/^[^\s,]+:\d+(,[^\s,]+:\d+)*$/.test(bootstrap))
+  if (!bootstrap || !BOOTSTRAP_SERVERS_PATTERN.test(bootstrap))
     throw new InspectError(
       "KSE-INSPECT-004",
       "--bootstrap-server",

@@ -16,6 +16,7 @@ import { HEARTBEAT_PROBE_FORMAT, type HeartbeatProbeConfig } from "../../connect
 import { ensureGenerator, findJava, GENERATOR_JVM_OPTIONS } from "../../loadtest/java";
 import { parseCommandArgs } from "../args";
 import { EXIT, type CliCommand, type CliIo } from "../io";
+import { BOOTSTRAP_SERVERS_PATTERN } from "../../standards/naming";
 
 /** Main class of the probe. */
 export const PROBE_MAIN = "kafkastandards.loadtest.HeartbeatProbe";
@@ -165,7 +166,7 @@ export function probeArguments(
   values: Readonly<Record<string, string | undefined>>,
 ): string[] {
   const bootstrap = values["bootstrap-server"]?.trim();
-  if (!bootstrap || !/^[^\s,]+:\d+(,[^\s,]+:\d+)*$/.test(bootstrap))
+  if (!bootstrap || !BOOTSTRAP_SERVERS_PATTERN.test(bootstrap))
     throw new ProbeError(
       "KSE-PROBE-002",
       "--bootstrap-server",
