@@ -17,6 +17,8 @@ export const ROOT = path.resolve(__dirname, "..");
 /** One timed process. */
 export interface Sample {
   readonly ms: number;
+  /** CPU time of the process (user + system), ms: less sensitive than wall time to other work on the host. */
+  readonly cpuMs: number;
   readonly maxRssMiB: number;
   readonly loadMs: number;
   /** The host's 1-minute load average just before the run. */
@@ -248,6 +250,10 @@ export interface TimingSummary {
   readonly l1LoadMs: Summary;
   readonly ratio: number;
   readonly verifyOnlyRatio: number;
+  /** Median CPU time, library (every artifact) over L1. */
+  readonly cpuRatio: number;
+  /** Median CPU time, library (verify-only) over L1. */
+  readonly verifyOnlyCpuRatio: number;
   readonly load1: Summary;
 }
 
@@ -258,6 +264,7 @@ export function summarizeTimings(t: Timings): TimingSummary {
   const library = ms(t.library);
   const verifyOnly = ms(t.verifyOnly);
   const l1 = ms(t.l1);
+  const cpu = (xs: Sample[]): number => summarize(xs.map((s) => s.cpuMs)).median;
   return {
     library,
     verifyOnly,
@@ -268,6 +275,8 @@ export function summarizeTimings(t: Timings): TimingSummary {
     l1LoadMs: summarize(t.l1.map((s) => s.loadMs)),
     ratio: library.median / l1.median,
     verifyOnlyRatio: verifyOnly.median / l1.median,
+    cpuRatio: cpu(t.library) / cpu(t.l1),
+    verifyOnlyCpuRatio: cpu(t.verifyOnly) / cpu(t.l1),
     load1: summarize([...t.library, ...t.verifyOnly, ...t.l1].map((s) => s.load1)),
   };
 }

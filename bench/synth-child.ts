@@ -70,9 +70,16 @@ function main(argv: readonly string[]): void {
   for (let c = 0; c < workload.copies; c++) {
     for (const b of builders) b(app, c === 0 ? "" : `-copy${c}`);
   }
+  const buildMs = Number(process.hrtime.bigint() - loadStart) / 1e6 - loadMs;
+  const synthStart = process.hrtime.bigint();
   app.synth();
+  const synthMs = Number(process.hrtime.bigint() - synthStart) / 1e6;
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  process.stdout.write(JSON.stringify({ ms, maxRssMiB: process.resourceUsage().maxRSS / 1024, loadMs }) + "\n");
+  const usage = process.resourceUsage();
+  const maxRssMiB = usage.maxRSS / 1024;
+  // CPU time of the process (user + system), less sensitive than wall time to other work on the host.
+  const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
+  process.stdout.write(JSON.stringify({ ms, cpuMs, maxRssMiB, loadMs, buildMs, synthMs }) + "\n");
 }
 
 if (require.main === module) main(process.argv.slice(2));

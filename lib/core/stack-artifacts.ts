@@ -21,6 +21,11 @@ export interface ArtifactContext {
   readonly stackDir: string;
   /** The document this synth replaced, when an earlier synth left one in the same folder. */
   readonly previousDocument?: TerraformDocument;
+  /**
+   * True in verify-only mode: the files `produce` returns are not written, so a producer may skip
+   * rendering them (it still runs, for the state its `verify` needs).
+   */
+  readonly verifyOnly?: boolean;
 }
 
 /** A file to write under `kafka-standards/`. */
@@ -174,9 +179,10 @@ export class StackArtifacts extends Construct {
       );
     }
     if (mode === "verify-only") {
+      const verifying = { ...context, verifyOnly: true };
       for (const p of producers.filter((x) => x.verify)) {
-        p.produce(context);
-        p.verify!(context);
+        p.produce(verifying);
+        p.verify!(verifying);
       }
       return;
     }

@@ -4,7 +4,13 @@ import * as path from "path";
 import { App, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { MskCluster } from "../../lib/msk/msk-cluster";
-import { ARTIFACTS_CONTEXT } from "../../lib/core/stack-artifacts";
+import {
+  ARTIFACTS_CONTEXT,
+  StackArtifacts,
+  type ArtifactContext,
+  type ArtifactProducer,
+} from "../../lib/core/stack-artifacts";
+import { AUDIT_ARTIFACT_PRODUCER } from "../../lib/audit/cdktf/aspect";
 
 function synthWith(
   context: Record<string, unknown>,
@@ -38,6 +44,43 @@ describe(`context ${ARTIFACTS_CONTEXT}`, () => {
     run();
     expect(fs.existsSync(path.join(outdir, "stacks", "s", "cdk.tf.json"))).toBe(true);
     expect(fs.existsSync(path.join(outdir, "stacks", "s", "kafka-standards"))).toBe(false);
+  });
+
+  test.each([
+    ["all", undefined],
+    ["verify-only", true],
+  ])("mode %s: producers see verifyOnly=%s", (mode, flag) => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "artifacts-"));
+    const app = new App({ outdir, skipBackendValidation: true, context: { [ARTIFACTS_CONTEXT]: mode } });
+    const stack = new TerraformStack(app, "s");
+    new AwsProvider(stack, "aws", { region: "eu-west-1" });
+    new MskCluster(stack, "c", { clusterName: "c", tier: "dev", vpcId: "vpc-1", clientSubnetIds: ["a", "b", "c"] });
+    const seen: { produce?: boolean; verify?: boolean } = {};
+    StackArtifacts.of(stack).add({
+      name: "probe",
+      produce: (c: ArtifactContext) => ((seen.produce = c.verifyOnly), []),
+      verify: (c: ArtifactContext) => void (seen.verify = c.verifyOnly),
+    });
+    const spy = jest.spyOn(process.stdout, "write").mockImplementation(() => true);
+    try {
+      app.synth();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(seen).toEqual({ produce: flag, verify: flag });
+  });
+
+  test("the audit renders no report file in verify-only mode, and all of them otherwise", () => {
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), "artifacts-")), skipBackendValidation: true });
+    const stack = new TerraformStack(app, "s");
+    new AwsProvider(stack, "aws", { region: "eu-west-1" });
+    new MskCluster(stack, "c", { clusterName: "c", tier: "dev", vpcId: "vpc-1", clientSubnetIds: ["a", "b", "c"] });
+    const producers = (StackArtifacts.of(stack) as unknown as { producers: Map<string, ArtifactProducer> }).producers;
+    const audit = producers.get(AUDIT_ARTIFACT_PRODUCER)!;
+    const document = JSON.parse(JSON.stringify(stack.toTerraform()));
+    const context = { stackName: "s", document, stackDir: os.tmpdir() };
+    expect(audit.produce({ ...context, verifyOnly: true })).toEqual([]);
+    expect(audit.produce(context).map((f) => f.path)).toEqual(["audit.json", "AUDIT.md"]);
   });
 
   test("verify-only still fails the synth on an unsuppressed error finding", () => {

@@ -15,7 +15,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { App, TerraformStack, type IAspect } from "cdktf";
 import { Construct, type IConstruct } from "constructs";
-import { ARTIFACTS_CONTEXT, StackArtifacts, type ArtifactFile } from "../../core/stack-artifacts";
+import { StackArtifacts, type ArtifactFile } from "../../core/stack-artifacts";
 import { KafkaStandardsError } from "../../errors";
 import { auditDocument, failingFindings, type AuditReport } from "../engine";
 import { loadTerraformJsonConfig } from "../loaders/cdktf-json";
@@ -219,11 +219,11 @@ export class KafkaStandardsAudit extends Construct {
       produce: (context) => {
         this.report = this.audit(context.document, context.stackName);
         this.reportDir = path.join(context.stackDir, REPORT_DIR);
-        return this.options.writeReports === false ? [] : auditReportFiles(this.report);
+        return this.options.writeReports === false || context.verifyOnly ? [] : auditReportFiles(this.report);
       },
       verify: (context) => {
         const report = this.report!;
-        const verifyOnly = this.node.tryGetContext(ARTIFACTS_CONTEXT) === "verify-only";
+        const verifyOnly = context.verifyOnly === true;
         const failing = failingFindings(report);
         if (failing.length > 0) {
           throw new KafkaStandardsAuditError(
