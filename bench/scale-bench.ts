@@ -21,7 +21,17 @@ import {
   PreparedWorkload,
   readStacks,
 } from "./bench-runner";
-import { renderScaleSection, replaceSection, ScaleResults, SizeResult, VariantResult } from "./scale-report";
+import {
+  README_BEGIN,
+  README_END,
+  renderReadmeSummary,
+  renderScaleSection,
+  replaceSection,
+  ScaleResults,
+  SizeResult,
+  VariantResult,
+} from "./scale-report";
+import { replaceMarked } from "./audit-scale";
 
 /** Command-line options. */
 export interface ScaleOptions {
@@ -134,7 +144,10 @@ function main(argv: readonly string[]): void {
   if (options.writeDoc) {
     const doc = path.join(ROOT, "docs", "PERFORMANCE.md");
     fs.writeFileSync(doc, replaceSection(fs.readFileSync(doc, "utf8"), section));
-    log(`\nWrote the section of ${path.relative(ROOT, doc)}.`);
+    const readme = path.join(ROOT, "README.md");
+    const summary = renderReadmeSummary(results);
+    fs.writeFileSync(readme, replaceMarked(fs.readFileSync(readme, "utf8"), README_BEGIN, README_END, summary));
+    log(`\nWrote the section of ${path.relative(ROOT, doc)} and the summary in README.md.`);
   }
 }
 
