@@ -185,7 +185,7 @@ export class ConfluentCluster extends Construct implements IKafkaCluster {
     const managerSa = new ClusterServiceAccount(this, "Manager", {
       name: managerName,
       description: `Manages Kafka cluster ${r.name}: topics, ACLs and role bindings (${CONFLUENT_ROLES.clusterAdmin}).`,
-      scope: { clusterId: this.cluster.id, environmentId: this.environmentId },
+      scope: { clusterId: this.clusterId, environmentId: this.environmentId },
       waitForApiKey: r.waitForApiKeys,
       preventDestroy,
       metadata: this.meta,
@@ -194,7 +194,7 @@ export class ConfluentCluster extends Construct implements IKafkaCluster {
     this.managerRoleBinding = new RoleBinding(this, "ManagerClusterAdmin", {
       principal: managerSa.principal,
       roleName: CONFLUENT_ROLES.clusterAdmin,
-      crnPattern: this.cluster.rbacCrn,
+      crnPattern: this.rbacCrn,
     });
     recordMetadata(this.managerRoleBinding, this.meta);
     managerSa.apiKey.dependsOn = [this.managerRoleBinding.fqn];
@@ -209,9 +209,9 @@ export class ConfluentCluster extends Construct implements IKafkaCluster {
     this.access = new ConfluentAccess({
       cluster: this,
       clusterName: r.name,
-      clusterId: this.cluster.id,
+      clusterId: this.clusterId,
       environmentId: this.environmentId,
-      restEndpoint: this.cluster.restEndpoint,
+      restEndpoint: this.restEndpoint,
       credentials: this.kafkaCredentials,
       rbacInKafka: r.clusterType.info.rbacInKafka,
       dedicated: r.clusterType.kind === "dedicated",
@@ -315,8 +315,8 @@ export class ConfluentCluster extends Construct implements IKafkaCluster {
           topicName: spec.name,
           partitionsCount: spec.partitions,
           config: { ...spec.config },
-          kafkaCluster: { id: this.cluster.id },
-          restEndpoint: this.cluster.restEndpoint,
+          kafkaCluster: { id: this.clusterId },
+          restEndpoint: this.restEndpoint,
           credentials: { ...this.kafkaCredentials },
           lifecycle: spec.preventDestroy ? { preventDestroy: true } : undefined,
         });
@@ -372,10 +372,10 @@ export class ConfluentCluster extends Construct implements IKafkaCluster {
       applicationName: name,
       name: saName,
       description: `Application ${name} of Kafka cluster ${r.name}.`,
-      scope: { clusterId: this.cluster.id, environmentId: this.environmentId },
+      scope: { clusterId: this.clusterId, environmentId: this.environmentId },
       cluster: {
-        rbacCrn: this.cluster.rbacCrn,
-        clusterId: this.cluster.id,
+        rbacCrn: this.rbacCrn,
+        clusterId: this.clusterId,
         rbacInKafka: r.clusterType.info.rbacInKafka,
         clusterKind: r.clusterType.kind,
       },
