@@ -108,12 +108,35 @@ describe("kafka-standards size", () => {
   test.each<[string, string[], string]>([
     ["no --rate", ["size", "--size", "1KiB"], "kafka-standards size: --rate is required"],
     ["no --size", ["size", "--rate", "10"], "kafka-standards size: --size is required"],
-    ["a rate that is not a number", ["size", "--rate", "lots", "--size", "1KiB"], '--rate "lots" is not a number'],
-    ["a size unit it does not know", ["size", "--rate", "10", "--size", "1KiBs"], '--size "1KiBs" is not a number'],
+    [
+      "a rate that is not a number",
+      ["size", "--rate", "lots", "--size", "1KiB"],
+      '[KSE-SIZE-015] Invalid --rate: got "lots". Allowed: a number, optionally with K (thousands) or M (millions): 10000, 1e4, 10K, 1M.',
+    ],
+    [
+      "a size unit it does not know",
+      ["size", "--rate", "10", "--size", "1KiBs"],
+      '[KSE-SIZE-015] Invalid --size: got "1KiBs". Allowed: a number of bytes, optionally with B, KB, KiB, MB, MiB, GB or GiB: 1024, 1KiB, 1KB, 1.5MiB.',
+    ],
     [
       "a retention unit it does not know",
       ["size", "--rate", "10", "--size", "1", "--retention", "3y"],
-      '--retention "3y" is not a number',
+      '[KSE-SIZE-015] Invalid --retention: got "3y". Allowed: a number of hours, or a number with m/min, h, d or w: 72, 72h, 3d, 1w, 30m.',
+    ],
+    [
+      "a retention of 3x",
+      ["size", "--rate", "10", "--size", "1", "--retention", "3x"],
+      '[KSE-SIZE-015] Invalid --retention: got "3x". Allowed: a number of hours, or a number with m/min, h, d or w: 72, 72h, 3d, 1w, 30m. Fix: Write --retention in one of these forms.',
+    ],
+    [
+      "a factor that is not a number",
+      ["size", "--rate", "10", "--size", "1", "--peak", "2x"],
+      '[KSE-SIZE-015] Invalid --peak: got "2x". Allowed: a plain number: 2, 0.75, 1.5.',
+    ],
+    [
+      "a current rate that is not a count",
+      [...ONE_M, "--plan-from", "10Q"],
+      '[KSE-SIZE-015] Invalid --plan-from: got "10Q". Allowed: a number, optionally with K (thousands) or M (millions)',
     ],
     ["an unknown option", ["size", "--rate", "10", "--size", "1", "--rates", "1"], "Unknown option '--rates'"],
     ["a positional argument", ["size", "extra", "--rate", "10", "--size", "1"], 'unexpected argument "extra"'],
@@ -125,7 +148,7 @@ describe("kafka-standards size", () => {
     ],
     ["a zero rate", ["size", "--rate", "0", "--size", "1KiB"], "[KSE-SIZE-002] Invalid messagesPerSecond: got 0"],
     ["a negative size", ["size", "--rate", "10", "--size", "-1"], "Option '--size' argument is ambiguous"],
-    ["a negative size with =", ["size", "--rate", "10", "--size=-1"], '--size "-1" is not a number'],
+    ["a negative size with =", ["size", "--rate", "10", "--size=-1"], '[KSE-SIZE-015] Invalid --size: got "-1"'],
     [
       "one AZ",
       ["size", "--rate", "10", "--size", "1", "--azs", "1"],
