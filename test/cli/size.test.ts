@@ -75,9 +75,24 @@ describe("kafka-standards size", () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain("Scale plan for MSK Express: 10K → 1M messages/s (partitions: grow with the load)");
     expect(r.out).toMatch(
-      /^100K +9 × express\.m7g\.large +107\.8K \(next step at 86\.3K\) +12 +THROUGHPUT +\$14,296 +add 6 brokers/m,
+      /^100K +3 × express\.m7g\.2xlarge +128K \(next step at 102\.4K\) +12 +THROUGHPUT +\$15,190 +change the broker type/m,
     );
     expect(r.out).toContain("Key ordering: adding partitions changes hash(key) % partitions");
+  });
+
+  const WHY =
+    "the plan's last step (15 × express.m7g.4xlarge) is not the comparison's answer at 1M messages/s (21 × express.m7g.2xlarge): each step is sized for its rate ÷ 0.8";
+
+  test("the plan says why its last step is not the comparison's choice: in text, Markdown and JSON", async () => {
+    const text = await cli(...ONE_M, "--plan-from", "10K");
+    expect(text.out).toMatch(/^MSK Express +fits, chosen +21 × express\.m7g\.2xlarge/m);
+    expect(text.out).toContain(`Notes:\n  - ${WHY}`);
+    expect(text.out).toContain("it keeps one AZ's loss within the recommended throughput (Express at most 67 % of it");
+    const md = await cli(...ONE_M, "--plan-from", "10K", "--markdown");
+    expect(md.out).toContain(`**Notes:**\n\n- ${WHY}`);
+    const json = JSON.parse((await cli(...ONE_M, "--plan-from", "10K", "--json")).out);
+    expect(json.plan.comparisonNote.startsWith(WHY)).toBe(true);
+    expect(json.plan.notes[0]).toBe(json.plan.comparisonNote);
   });
 
   test("--plan-from with --offering and --partitions target", async () => {
@@ -99,10 +114,15 @@ describe("kafka-standards size", () => {
 
   test("--chart prints the Mermaid charts after the text", async () => {
     const r = await cli(...ONE_M, "--chart");
-    expect(r.out).toContain(
-      "Monthly cost against throughput (USD thousands, high end of price ranges)\nxychart-beta\n",
+    // The Mermaid source stands between blank lines, the legend after "Legend:": pasting the block works.
+    const block = r.out.split("Monthly cost against throughput (USD thousands, high end of price ranges)\n\n")[1];
+    expect(block.startsWith("xychart-beta\n")).toBe(true);
+    const mermaid = block.slice(0, block.indexOf("\n\n"));
+    expect(mermaid.split("\n").every((l) => l === "xychart-beta" || l.startsWith("  "))).toBe(true);
+    expect(mermaid).toContain('  line "MSK Express" [');
+    expect(block.slice(block.indexOf("\n\n"))).toMatch(
+      /^\n\nLegend:\n {2}line 1: MSK Standard \(refused at 300K, 1M: plotted at 0\)\n {2}line 2: MSK Express\n/,
     );
-    expect(r.out).toContain("  line 1: MSK Express");
   });
 
   test.each<[string, string[], string]>([

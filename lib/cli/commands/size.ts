@@ -194,7 +194,8 @@ function run(args: readonly string[], io: CliIo): number {
   }
   io.out(renderSizingText(report));
   if (plan) io.out(`\n${renderPlanText(plan)}`);
-  for (const c of charts) io.out(`\n${c.title}\n${c.mermaid}${c.legend.map((l) => `  ${l}\n`).join("")}`);
+  // The Mermaid source stands alone between blank lines, so that it can be pasted as it is.
+  for (const c of charts) io.out(`\n${c.title}\n\n${c.mermaid}\nLegend:\n${c.legend.map((l) => `  ${l}\n`).join("")}`);
   return EXIT.ok;
 }
 
