@@ -587,7 +587,7 @@ export function planScale(target: Workload, fromMessagesPerSecond: number, optio
     strategy === "grow"
       ? `to skip every partition increase, create the topics with the target's ${targetPartitions} partitions per topic at the first step (Jun Rao: size partitions for the expected peak)${holds ? `; ${holds}` : ""}`
       : `topics are created with the target's ${targetPartitions} partitions per topic at the first step: no increase, no key remapping${holds ? `; ${holds}` : ""}`,
-    `each step is sized for its rate ÷ ${NEXT_STEP_FRACTION} within the headroom policy, so its rate sits below its next-step trigger (${pct(NEXT_STEP_FRACTION)} of what the configuration carries); start the next step when the 7-day peak reaches the trigger, which leaves lead time for the change. Partitions per topic are the step's rate's`,
+    `each step is sized for its rate ÷ ${NEXT_STEP_FRACTION} within the headroom policy, so its rate sits below its next-step trigger (${pct(NEXT_STEP_FRACTION)} of what the configuration carries); start the next step when the 7-day peak reaches the trigger, which leaves lead time for the change${strategy === "grow" ? "; partitions per topic are those of the step's rate" : ""}`,
     azNote,
     "thresholds that are percentages (CPU, disk used, throttling, Confluent load) keep their meaning at every step; record counts do not",
   ];
