@@ -232,13 +232,20 @@ describe("other plans", () => {
     expect(p.notes[1]).toContain("300 of the 500 partitions 2 eCKU allow");
   });
 
+  // The 100K step's critical lag: 100,000/s over 12 partitions × 60 s is 500000.00000000006 in floating point.
+  const at100k = (100_000 / 12) * (100_000 / (10_000 / 6));
+  test("the 100K step's critical lag is a whole 500,000 only up to floating-point noise", () => {
+    expect(at100k).not.toBe(500_000);
+    expect(at100k).toBeCloseTo(500_000, 6);
+  });
+
   test.each([
-    [500000.00000000006, 500_000],
-    [499_999.99999999994, 500_000],
+    [at100k, 500_000],
+    [500_000 - 6e-11, 500_000],
     [12_345, 13_000],
-    [58_000.000000000004, 58_000],
+    [58_000 * (1 + 1e-15), 58_000],
     [58_001, 59_000],
-    [99_999.99999999999, 100_000],
+    [100_000 - 1.5e-11, 100_000],
     [10, 10],
     [9.5, 10],
     [0, 0],
