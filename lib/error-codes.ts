@@ -187,6 +187,7 @@ export const ERROR_CODES = Object.freeze({
   "KSE-SIZE-012": "No list prices for the workload's region",
   "KSE-SIZE-013": "Workload clientConnections not a positive integer",
   "KSE-SIZE-014": "Workload rackAwareConsumers not a boolean",
+  "KSE-SIZE-015": "A kafka-standards size quantity (rate, size, retention, count or factor) in a form it does not read",
   "KSE-SIZE-020": "An explicit MskCluster brokerNodes or instanceType cannot carry the workload",
   "KSE-SIZE-021": "An explicit MskCluster volume or autoscaling ceiling cannot hold the workload's retained data",
   "KSE-SIZE-022": "No MSK broker type carries the workload within the other props and the broker quota",

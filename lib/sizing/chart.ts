@@ -3,7 +3,7 @@
  * by Mermaid 11; the tests parse them with Mermaid's own parser). Pure: no cdktf import.
  */
 import { sizeOffering } from "./size";
-import { OFFERINGS, type OfferingId } from "./types";
+import { OFFERINGS, type OfferingId, type SizingOption } from "./types";
 import { shortCount } from "./units";
 import { resolveWorkload, type Workload } from "./workload";
 import { defaultRates, type ScalePlan } from "./plan";
@@ -12,10 +12,15 @@ import { defaultRates, type ScalePlan } from "./plan";
 export interface ChartSeries {
   /** Line or bar. */
   readonly kind: "line" | "bar";
-  /** What it shows (Mermaid's xychart has no legend in every renderer: the legend is printed beside it). */
+  /**
+   * What it shows: the plot's title in the Mermaid source (Mermaid 11 draws a legend from plot titles;
+   * renderers without one still get the legend printed beside the chart).
+   */
   readonly label: string;
-  /** One value per x category. */
+  /** One value per x category (0 where `refused` says the offering does not fit). */
   readonly values: readonly number[];
+  /** The x categories where the offering does not fit; its value there is 0 (xychart has no gaps). */
+  readonly refused?: readonly string[];
 }
 
 /** The data of one chart, and its Mermaid source. */
@@ -43,6 +48,11 @@ function niceMax(values: readonly number[]): number {
   return Math.ceil(max / p) * p;
 }
 
+/** A plot's title in the Mermaid source: its label, and the 0 marker where it is refused. */
+function plotTitle(s: ChartSeries): string {
+  return s.refused && s.refused.length > 0 ? `${s.label} (0 = refused)` : s.label;
+}
+
 /** A Mermaid xychart from categories and series. */
 export function xyChart(title: string, x: readonly string[], yTitle: string, series: readonly ChartSeries[]): string {
   const all = series.flatMap((s) => s.values);
@@ -51,7 +61,9 @@ export function xyChart(title: string, x: readonly string[], yTitle: string, ser
     `  title ${quote(title)}`,
     `  x-axis "messages/s" [${x.map(quote).join(", ")}]`,
     `  y-axis ${quote(yTitle)} 0 --> ${niceMax(all)}`,
-    ...series.map((s) => `  ${s.kind} [${s.values.map((v) => String(Number(v.toFixed(1)))).join(", ")}]`),
+    ...series.map(
+      (s) => `  ${s.kind} ${quote(plotTitle(s))} [${s.values.map((v) => String(Number(v.toFixed(1)))).join(", ")}]`,
+    ),
   ];
   return lines.join("\n") + "\n";
 }
@@ -61,9 +73,18 @@ export function chartRates(to: number, from: number = to / 100): number[] {
   return [from, ...defaultRates(from, to), to];
 }
 
+/** Legend lines: which plot is which, and where an offering is refused (plotted at 0). */
+export function chartLegend(series: readonly ChartSeries[]): string[] {
+  return series.map(
+    (s, i) =>
+      `${s.kind} ${i + 1}: ${s.label}${s.refused && s.refused.length > 0 ? ` (refused at ${s.refused.join(", ")}: plotted at 0)` : ""}`,
+  );
+}
+
 /**
- * Two charts over the same rates: monthly cost of every offering that fits at all of them (USD
- * thousands, high end of any price range), and the brokers or units of `offering`.
+ * Two charts over the same rates: monthly cost of every offering that fits at one of them at least
+ * (USD thousands, high end of any price range; 0 where refused, named in the legend), and the brokers
+ * or units of `offering`.
  */
 export function sizingCharts(
   workload: Workload,
@@ -76,24 +97,31 @@ export function sizingCharts(
     const w = resolveWorkload({ ...base, messagesPerSecond: r });
     return OFFERINGS.map((o) => sizeOffering(o.id, w));
   });
-  const costSeries: ChartSeries[] = OFFERINGS.filter((_, i) => at.every((opts) => opts[i].fits && opts[i].cost)).map(
-    (o) => {
-      const i = OFFERINGS.indexOf(o);
-      return { kind: "line", label: o.label, values: at.map((opts) => opts[i].cost!.totalUsdHigh / 1000) };
-    },
-  );
+  const fitsAt = (opts: readonly SizingOption[], i: number): boolean => opts[i].fits && opts[i].cost !== undefined;
+  const costSeries: ChartSeries[] = OFFERINGS.filter((_, i) => at.some((opts) => fitsAt(opts, i))).map((o) => {
+    const i = OFFERINGS.indexOf(o);
+    const refused = x.filter((_, k) => !fitsAt(at[k], i));
+    return {
+      kind: "line",
+      label: o.label,
+      values: at.map((opts) => (fitsAt(opts, i) ? opts[i].cost!.totalUsdHigh / 1000 : 0)),
+      ...(refused.length > 0 ? { refused } : {}),
+    };
+  });
   const oi = OFFERINGS.findIndex((o) => o.id === offering);
   const unitName = at[at.length - 1][oi].unitName;
+  const sizeRefused = x.filter((_, k) => !at[k][oi].fits);
   const sizeSeries: ChartSeries[] = [
     {
       kind: "bar",
-      label: `${OFFERINGS[oi].label} ${unitName} (0 where it does not fit)`,
+      label: `${OFFERINGS[oi].label} ${unitName}`,
       values: at.map((opts) => (opts[oi].fits ? (opts[oi].units ?? 0) : 0)),
+      ...(sizeRefused.length > 0 ? { refused: sizeRefused } : {}),
     },
   ];
   const costTitle = "Monthly cost against throughput (USD thousands, high end of price ranges)";
   const sizeTitle = `${OFFERINGS[oi].label}: ${unitName} against throughput`;
-  const legend = (series: readonly ChartSeries[]): string[] => series.map((s, i) => `${s.kind} ${i + 1}: ${s.label}`);
+  const legend = chartLegend;
   return {
     cost: Object.freeze({
       title: costTitle,
@@ -124,18 +152,28 @@ export function planCharts(plan: ScalePlan): { readonly cost: SizingChart; reado
   const rates = plan.steps.map((s) => s.messagesPerSecond);
   const base = sizingCharts(plan.workload, rates, plan.offering);
   const label = OFFERINGS.find((o) => o.id === plan.offering)!.label;
+  const planRefused = plan.steps.filter((st) => st.refusal !== undefined).map((st) => shortCount(st.messagesPerSecond));
+  const refusedPart = planRefused.length > 0 ? { refused: planRefused } : {};
   const costSeries = base.cost.series.map((s) =>
-    s.label === label ? { ...s, values: plan.steps.map((st) => (st.monthlyUsdHigh ?? 0) / 1000) } : s,
+    s.label === label
+      ? {
+          kind: s.kind,
+          label: `${label} (the plan's configurations)`,
+          values: plan.steps.map((st) => (st.refusal === undefined ? (st.monthlyUsdHigh ?? 0) / 1000 : 0)),
+          ...refusedPart,
+        }
+      : s,
   );
   const unitName = base.size.yTitle;
   const sizeSeries: ChartSeries[] = [
     {
       kind: "bar",
-      label: `${label} ${unitName} of the plan's configuration (0 where it does not fit)`,
+      label: `${label} ${unitName} of the plan's configuration`,
       values: plan.steps.map((st) => (st.refusal === undefined ? (st.units ?? 1) : 0)),
+      ...refusedPart,
     },
   ];
-  const legend = (series: readonly ChartSeries[]): string[] => series.map((s, i) => `${s.kind} ${i + 1}: ${s.label}`);
+  const legend = chartLegend;
   return {
     cost: Object.freeze({
       ...base.cost,

@@ -36,6 +36,12 @@ export function confluentPartitionsPerTopic(
   });
 }
 
+/** Partitions (before replication) a cluster of `units` eCKU or CKU allows: units × the per-unit limit, at most the type's. */
+export function confluentPartitionLimit(kind: ConfluentClusterKind, units: number): number {
+  const c = CONFLUENT_CAPACITY[kind];
+  return Math.min(units * c.partitionsPerUnit, c.maxPartitions);
+}
+
 /** Evaluates one Confluent cluster type; `units` forces a count (a Dedicated CKU count or an eCKU ceiling). */
 export function confluentCandidate(
   kind: ConfluentClusterKind,
@@ -119,7 +125,12 @@ export function sizeConfluent(kind: ConfluentClusterKind, w: ResolvedWorkload, l
     units: cand.units,
     unitName: c.unit,
     limitingFactor: cand.limitingFactor,
-    partitions: Object.freeze({ perTopic, total: perTopic * w.topics, clusterLimit: c.maxPartitions }),
+    partitions: Object.freeze({
+      perTopic,
+      total: perTopic * w.topics,
+      clusterLimit: c.maxPartitions,
+      limitAtUnits: confluentPartitionLimit(kind, cand.units),
+    }),
     storage: Object.freeze({
       retainedGiB: load.retainedGiB,
       ...(c.maxStorageTB !== undefined ? { limitGiB: (c.maxStorageTB * 1e12) / GiB } : {}),

@@ -270,6 +270,8 @@ export function sizeMskStandard(w: ResolvedWorkload, load: DerivedLoad): SizingO
       inPerBrokerMiBps: inPerBroker,
       outPerBrokerMiBps: outPerBroker,
       baselineMiBps: thr.networkMiBps,
+      clientInPerBrokerMiBps: load.peakIngressBytesPerSecond / MiB / best.units,
+      safeInMiBps: thr.safeIngressMiBps,
       utilization,
       utilizationOneAzDown: oneAzDown(utilization, w.availabilityZones),
     }),

@@ -11,8 +11,10 @@ import { MSK_ALARM_THRESHOLDS } from "../standards/alarm-thresholds";
 import { CONFLUENT_ALARM_THRESHOLDS, confluentMetricLimits } from "../standards/confluent-metrics";
 import type { ConfluentClusterKind } from "../standards/confluent";
 import { STANDARD_BROKER_HARDWARE } from "../standards/sizing-msk";
-import { confluentCandidate } from "./confluent";
-import { EXPRESS_SIZES, cheapest, expressCandidate, sizeMskServerless, standardCandidate } from "./msk";
+import { BROKER_INSTANCE_CATALOG } from "../standards/broker-types";
+import { CONFLUENT_CAPACITY } from "../standards/sizing-confluent";
+import { confluentCandidate, confluentPartitionLimit } from "./confluent";
+import { EXPRESS_SIZES, cheapest, expressCandidate, roundToAzs, sizeMskServerless, standardCandidate } from "./msk";
 import { resolveOffering, sizeOffering, sizeWorkload } from "./size";
 import type { OfferingId, SizingCandidate, SizingOption } from "./types";
 import { MB, formatNumber, shortCount } from "./units";
@@ -69,7 +71,11 @@ export interface ScaleStep {
   readonly messagesPerSecond: number;
   /** Peak ingress on the wire, MB/s. */
   readonly peakIngressMBps: number;
-  /** The offering sized at this rate (its configuration may differ from `configuration` when the plan keeps a larger type). */
+  /**
+   * The offering sized for this step: at rate ÷ 0.8 on the plan's workload (AZ-loss safe), or at the
+   * rate when the offering stops short of rate ÷ 0.8 (`pastTrigger`). `configuration` may differ when
+   * the plan keeps a larger type or more units.
+   */
   readonly option: SizingOption;
   /** The configuration the plan uses, e.g. "9 × express.m7g.large" or "5 eCKU". */
   readonly configuration: string;
@@ -78,8 +84,10 @@ export interface ScaleStep {
   readonly units?: number;
   /** Highest rate this configuration carries (messages/s, same workload shape); undefined when it does not fit at all. */
   readonly carriesUpTo?: number;
-  /** Start the next step before the 7-day peak reaches this rate (80 % of `carriesUpTo`). */
+  /** Start the next step before the 7-day peak reaches this rate (80 % of `carriesUpTo`; above `messagesPerSecond` unless `pastTrigger`). */
   readonly nextStepAt?: number;
+  /** True when the offering carries the step's rate but not rate ÷ 0.8: the step starts past its own next-step trigger. */
+  readonly pastTrigger?: boolean;
   /** What to change coming from the previous step. */
   readonly actions: readonly string[];
   /** Partitions per topic at this step. */
@@ -109,6 +117,27 @@ export interface ScalePlan {
   readonly keyOrdering: string;
   /** Plan-wide advice. */
   readonly notes: readonly string[];
+  /**
+   * Why the last step's configuration is not the one the comparison (`sizeWorkload`) picks at the
+   * target rate, when it is not; also the first of `notes`.
+   */
+  readonly comparisonNote?: string;
+}
+
+/** A step's next-step trigger as a share of what its configuration carries. */
+export const NEXT_STEP_FRACTION = 0.8;
+
+/**
+ * The workload the plan sizes on: the target's, with MSK Express held at the utilization that keeps
+ * one AZ's loss within the recommended throughput ((AZs − 1) / AZs: 2/3 with 3 AZs), when the headroom
+ * policy allows more. MSK Standard's safe ingress (AWS's script) already provisions for one AZ down;
+ * Confluent and MSK Serverless run their zones themselves.
+ */
+export function planWorkload(offering: OfferingId, w: ResolvedWorkload): ResolvedWorkload {
+  if (offering !== "msk-express") return w;
+  const azSafe = (w.availabilityZones - 1) / w.availabilityZones;
+  if (w.headroom.expressUtilization <= azSafe) return w;
+  return resolveWorkload({ ...w, headroom: { ...w.headroom, expressUtilization: azSafe } });
 }
 
 /** What an increase of partitions does to keyed records (Jun Rao, [partitionsBlog]). */
@@ -154,7 +183,7 @@ function candidateAt(offering: OfferingId, w: ResolvedWorkload, c: Configuration
   }
 }
 
-/** Highest rate a configuration carries, by bisection on the rate (same workload shape). */
+/** Highest rate a configuration carries, by bisection on the rate (same workload shape), at least `from` when it carries `from`. */
 function ceilingRate(
   offering: OfferingId,
   target: ResolvedWorkload,
@@ -283,11 +312,15 @@ function clientGuidance(w: ResolvedWorkload, partitionsPerTopic: number, previou
   return Object.freeze({ profile, bytesPerPartitionPerLinger: fill, changes: Object.freeze(changes), reason });
 }
 
-/** 12345 → 13000: thresholds proposed with two significant digits, rounded up. */
-function roundUp2(n: number): number {
-  if (n <= 0) return 0;
-  const p = Math.pow(10, Math.max(0, Math.floor(Math.log10(n)) - 1));
-  return Math.ceil(n / p) * p;
+/**
+ * 12345 → 13000: thresholds proposed with two significant digits, rounded up. A value that is a
+ * multiple of the step up to floating-point noise (500000.00000000006) stays where it is: the
+ * tolerance sits below any real fraction of a step the model produces.
+ */
+export function roundUp2(n: number): number {
+  if (!(n > 0)) return 0;
+  const p = Math.pow(10, Math.max(0, Math.floor(Math.log10(n * (1 + 1e-12))) - 1));
+  return Math.ceil(n / p - 1e-9) * p;
 }
 
 function alarmChanges(
@@ -332,24 +365,56 @@ function alarmChanges(
   return out;
 }
 
-/** Whether the first step's configuration holds the target's partitions, in words. */
-function targetPartitionsFit(offering: OfferingId, step: ScaleStep, perTopic: number, w: ResolvedWorkload): string {
-  const total = perTopic * w.topics;
-  const p = step.option.partitions;
-  if (p.recommendedPerBroker !== undefined && step.units !== undefined) {
-    const rf = offering === "msk-standard" ? w.replicationFactor : 3;
-    const perBroker = Math.ceil((total * rf) / step.units);
-    const rec = step.size === step.option.size ? p.recommendedPerBroker : undefined;
-    return rec === undefined || perBroker <= rec
-      ? `the first step's ${step.units} brokers hold them (${perBroker} replicas per broker)`
-      : `that is ${perBroker} replicas per broker at the first step, above the ${rec} recommended: add brokers for partitions, or grow them`;
+/** Partitions (before replication) a configuration allows, or replica counts per broker it recommends (MSK). */
+function partitionsFit(
+  offering: OfferingId,
+  c: Configuration,
+  totalPartitions: number,
+  w: ResolvedWorkload,
+): { readonly fits: boolean; readonly words: string; readonly unitsNeeded: number } {
+  if (offering === "msk-serverless" || c.units === undefined) return { fits: true, words: "", unitsNeeded: 0 };
+  if (offering.startsWith("confluent-")) {
+    const kind = offering.replace("confluent-", "") as ConfluentClusterKind;
+    const cap = CONFLUENT_CAPACITY[kind];
+    const limit = confluentPartitionLimit(kind, c.units);
+    return {
+      fits: totalPartitions <= limit,
+      words:
+        totalPartitions <= limit
+          ? `${totalPartitions} of the ${formatNumber(limit)} partitions ${c.units} ${cap.unit} allow`
+          : `above the ${formatNumber(limit)} partitions ${c.units} ${cap.unit} allow`,
+      unitsNeeded: Math.ceil(totalPartitions / cap.partitionsPerUnit),
+    };
   }
-  if (p.clusterLimit !== undefined) {
-    return total <= p.clusterLimit
-      ? `${total} of the ${p.clusterLimit} partitions the cluster allows`
-      : `above the ${p.clusterLimit} partitions the cluster allows at the first step`;
+  const info = BROKER_INSTANCE_CATALOG.find((b) => b.instanceType === c.size);
+  if (!info) return { fits: true, words: "", unitsNeeded: 0 };
+  const rf = offering === "msk-standard" ? w.replicationFactor : 3;
+  const perBroker = Math.ceil((totalPartitions * rf) / c.units);
+  return {
+    fits: perBroker <= info.recommendedPartitions,
+    words:
+      perBroker <= info.recommendedPartitions
+        ? `${c.units} brokers hold them (${perBroker} replicas per broker of the ${formatNumber(info.recommendedPartitions)} recommended)`
+        : `that is ${perBroker} replicas per broker, above the ${formatNumber(info.recommendedPartitions)} recommended`,
+    unitsNeeded: roundToAzs(Math.ceil((totalPartitions * rf) / info.recommendedPartitions), w.availabilityZones),
+  };
+}
+
+/** The cost of a configuration at a workload (its candidate's). */
+function costAt(offering: OfferingId, w: ResolvedWorkload, c: Configuration): SizingCandidate | undefined {
+  const load = deriveLoad(w);
+  switch (offering) {
+    case "msk-standard": {
+      const hw = STANDARD_BROKER_HARDWARE.find((h) => h.instanceType === c.size)!;
+      return standardCandidate(w, load, hw, c.pst, c.units);
+    }
+    case "msk-express":
+      return expressCandidate(w, load, EXPRESS_SIZES.find((i) => i.instanceType === c.size)!, c.units);
+    case "msk-serverless":
+      return undefined;
+    default:
+      return confluentCandidate(offering.replace("confluent-", "") as ConfluentClusterKind, w, load, c.units);
   }
-  return "";
 }
 
 /**
@@ -380,7 +445,9 @@ export function planScale(target: Workload, fromMessagesPerSecond: number, optio
     (r) => r > fromMessagesPerSecond && r < w.messagesPerSecond,
   );
   const rates = [fromMessagesPerSecond, ...[...new Set(between)].sort((a, b) => a - b), w.messagesPerSecond];
+  // The comparison's answer at the target, and the workload the plan sizes on (AZ-loss safe).
   const targetOption = sizeOffering(offering, w);
+  const pw = planWorkload(offering, w);
   const targetPartitions = targetOption.partitions.perTopic;
   const first = withRate(w, fromMessagesPerSecond);
   const firstPartitions = strategy === "target" ? targetPartitions : sizeOffering(offering, first).partitions.perTopic;
@@ -392,11 +459,19 @@ export function planScale(target: Workload, fromMessagesPerSecond: number, optio
   let prevConf: Configuration | undefined;
   let prevClient: ClientGuidance | undefined;
   let prevPartitions: number | undefined;
+  let lastUnconstrained: Configuration | undefined;
   for (const rate of rates) {
     const wr = withRate(w, rate);
-    const option = sizeOffering(offering, wr);
+    const atRate = sizeOffering(offering, wr);
+    // Sized for rate ÷ 0.8, so that the step's rate sits below its own next-step trigger; where the
+    // offering stops short of that (a quota, a type's maximum), sized for the rate and flagged.
+    const sizedRate = rate / NEXT_STEP_FRACTION;
+    const atSized = sizeOffering(offering, withRate(pw, sizedRate));
+    const atRateSafe = atSized.fits ? atSized : sizeOffering(offering, withRate(pw, rate));
+    const option = atRateSafe;
+    const pastTrigger = !atSized.fits && atRateSafe.fits;
     const partitions =
-      strategy === "target" ? Math.max(targetPartitions, option.partitions.perTopic) : option.partitions.perTopic;
+      strategy === "target" ? Math.max(targetPartitions, atRate.partitions.perTopic) : atRate.partitions.perTopic;
     const client = clientGuidance(wr, partitions, prevClient);
     const alarms = alarmChanges(offering, wr, partitions, base, option.units);
     if (!option.fits) {
@@ -416,8 +491,40 @@ export function planScale(target: Workload, fromMessagesPerSecond: number, optio
       prevClient = client;
       continue;
     }
-    const { c, cand } = pickConfiguration(option, prevConf);
+    let c = pickConfiguration(option, prevConf).c;
+    lastUnconstrained = { size: option.size, pst: option.provisionedThroughputMiBps, units: option.units };
+    // The configuration holds the step's partitions (with "target", the target's from the first step).
+    const held = partitionsFit(offering, c, partitions * w.topics, w);
+    if (!held.fits) c = { ...c, units: held.unitsNeeded };
+    const sizedAt = withRate(pw, atSized.fits ? sizedRate : rate);
+    // Priced at the step's rate: what running this configuration at this load costs a month.
+    const cand = costAt(offering, withRate(pw, rate), c);
+    const refusedHere = cand !== undefined && !cand.fits && cand.refusal !== undefined ? cand.refusal : undefined;
+    if (refusedHere) {
+      steps.push(
+        Object.freeze({
+          messagesPerSecond: rate,
+          peakIngressMBps: deriveLoad(wr).peakIngressBytesPerSecond / MB,
+          option,
+          configuration: "does not fit",
+          actions: Object.freeze([
+            `${option.label} does not hold ${partitions} partitions per topic at ${shortCount(rate)} messages/s: ${refusedHere}`,
+          ]),
+          partitionsPerTopic: partitions,
+          client,
+          alarms: Object.freeze(alarms),
+          refusal: refusedHere,
+        }),
+      );
+      prevClient = client;
+      continue;
+    }
     const actions = actionsFor(option, prevConf, c);
+    if (pastTrigger) {
+      actions.push(
+        `${option.label} carries ${shortCount(rate)} messages/s but not ${shortCount(sizedRate)}: this step starts past its own next-step trigger; plan the move off ${option.label} now`,
+      );
+    }
     if (prevPartitions !== undefined && partitions > prevPartitions) {
       actions.push(`raise partitions per topic from ${prevPartitions} to ${partitions}: keys remap (see key ordering)`);
     }
@@ -436,9 +543,9 @@ export function planScale(target: Workload, fromMessagesPerSecond: number, optio
         );
       }
     }
-    const ceiling = ceilingRate(offering, w, c, rate);
+    const ceiling = ceilingRate(offering, pw, c, sizedAt.messagesPerSecond) ?? ceilingRate(offering, pw, c, rate);
 
-    const cost = cand?.cost ?? option.cost;
+    const cost = cand?.cost ?? atRate.cost;
     steps.push(
       Object.freeze({
         messagesPerSecond: rate,
@@ -447,7 +554,8 @@ export function planScale(target: Workload, fromMessagesPerSecond: number, optio
         configuration: describe(option, c),
         ...(c.size !== undefined ? { size: c.size } : {}),
         ...(c.units !== undefined ? { units: c.units } : {}),
-        ...(ceiling !== undefined ? { carriesUpTo: ceiling, nextStepAt: ceiling * 0.8 } : {}),
+        ...(ceiling !== undefined ? { carriesUpTo: ceiling, nextStepAt: ceiling * NEXT_STEP_FRACTION } : {}),
+        ...(pastTrigger ? { pastTrigger: true } : {}),
         actions: Object.freeze(actions),
         partitionsPerTopic: partitions,
         client,
@@ -460,12 +568,27 @@ export function planScale(target: Workload, fromMessagesPerSecond: number, optio
     prevPartitions = partitions;
   }
   const firstStep = steps.find((s) => s.refusal === undefined);
-  const holds = firstStep ? targetPartitionsFit(offering, firstStep, targetPartitions, w) : undefined;
+  const holds =
+    firstStep && firstStep.units !== undefined
+      ? partitionsFit(offering, { size: firstStep.size, units: firstStep.units }, targetPartitions * w.topics, w).words
+      : "";
+  const comparisonNote = compareWithTarget(offering, w, pw, targetOption, steps, prevConf, lastUnconstrained);
+  const pct = (x: number): string => `${Math.round(x * 100)} %`;
+  const azNote =
+    offering === "msk-express"
+      ? pw.headroom.expressUtilization < w.headroom.expressUtilization
+        ? `an AZ loss: each Express configuration runs at most ${pct(pw.headroom.expressUtilization)} of the recommended throughput, so the other ${w.availabilityZones - 1} AZs carry the load within it with one down (the comparison's ${pct(w.headroom.expressUtilization)} runs at ${pct((w.headroom.expressUtilization * w.availabilityZones) / (w.availabilityZones - 1))} with one AZ down)`
+        : `an AZ loss: the headroom policy's Express utilization (${pct(w.headroom.expressUtilization)}) already keeps one AZ's loss within the recommended throughput`
+      : offering === "msk-standard"
+        ? "an AZ loss: MSK Standard's safe ingress (AWS's script: storage / 6.5, network / (1.5 × groups + 5.7)) already provisions for one AZ down"
+        : `an AZ loss: ${targetOption.label} runs its zones itself; its per-unit guidelines are what it sells, and the model does not add a margin for a zone loss`;
   const notes: string[] = [
+    ...(comparisonNote ? [comparisonNote] : []),
     strategy === "grow"
       ? `to skip every partition increase, create the topics with the target's ${targetPartitions} partitions per topic at the first step (Jun Rao: size partitions for the expected peak)${holds ? `; ${holds}` : ""}`
       : `topics are created with the target's ${targetPartitions} partitions per topic at the first step: no increase, no key remapping${holds ? `; ${holds}` : ""}`,
-    "each configuration carries its rate within the headroom policy (AWS's utilization factors: the margin for an AZ loss and rebalancing); start the next step when the 7-day peak reaches 80 % of what the current one carries, which leaves lead time for the change",
+    `each step is sized for its rate ÷ ${NEXT_STEP_FRACTION} within the headroom policy, so its rate sits below its next-step trigger (${pct(NEXT_STEP_FRACTION)} of what the configuration carries); start the next step when the 7-day peak reaches the trigger, which leaves lead time for the change${strategy === "grow" ? "; partitions per topic are those of the step's rate" : ""}`,
+    azNote,
     "thresholds that are percentages (CPU, disk used, throttling, Confluent load) keep their meaning at every step; record counts do not",
   ];
   return Object.freeze({
@@ -478,5 +601,51 @@ export function planScale(target: Workload, fromMessagesPerSecond: number, optio
     steps: Object.freeze(steps),
     keyOrdering: KEY_ORDERING_CONSEQUENCE,
     notes: Object.freeze(notes),
+    ...(comparisonNote ? { comparisonNote } : {}),
   });
+}
+
+function sameConfiguration(a: Configuration, b: Configuration): boolean {
+  return a.size === b.size && a.units === b.units && a.pst === b.pst;
+}
+
+/** Why the plan's last configuration is not the comparison's at the target; undefined when it is. */
+function compareWithTarget(
+  offering: OfferingId,
+  w: ResolvedWorkload,
+  pw: ResolvedWorkload,
+  targetOption: SizingOption,
+  steps: readonly ScaleStep[],
+  last: Configuration | undefined,
+  lastUnconstrained: Configuration | undefined,
+): string | undefined {
+  const lastStep = steps[steps.length - 1];
+  if (!targetOption.fits || !last || lastStep.refusal !== undefined || offering === "msk-serverless") return undefined;
+  const compared: Configuration = {
+    size: targetOption.size,
+    pst: targetOption.provisionedThroughputMiBps,
+    units: targetOption.units,
+  };
+  if (sameConfiguration(last, compared)) return undefined;
+  const reasons: string[] = [];
+  if (!lastStep.pastTrigger) {
+    reasons.push(
+      `each step is sized for its rate ÷ ${NEXT_STEP_FRACTION} (${shortCount(lastStep.messagesPerSecond / NEXT_STEP_FRACTION)} here), so that its rate sits below its next-step trigger`,
+    );
+  }
+  if (pw.headroom.expressUtilization < w.headroom.expressUtilization) {
+    reasons.push(
+      `it keeps one AZ's loss within the recommended throughput (Express at most ${Math.round(pw.headroom.expressUtilization * 100)} % of it, where the comparison uses ${Math.round(w.headroom.expressUtilization * 100)} %)`,
+    );
+  }
+  if (lastUnconstrained && !sameConfiguration(last, lastUnconstrained)) {
+    reasons.push(
+      "it never moves to a smaller broker type or to fewer brokers or units than the step before (removing brokers is the hard move on MSK)",
+    );
+  }
+  if (lastStep.partitionsPerTopic > targetOption.partitions.perTopic) {
+    reasons.push("it holds the partitions the plan keeps");
+  }
+  const describeC = (c: Configuration): string => describe(targetOption, c);
+  return `the plan's last step (${describeC(last)}) is not the comparison's answer at ${shortCount(w.messagesPerSecond)} messages/s (${describeC(compared)}): ${reasons.join("; ")}. To run a step's configuration, pin it (MskCluster instanceType and brokerNodes, ConfluentCluster maxEcku or cku) instead of letting the workload size the cluster`;
 }

@@ -26,6 +26,9 @@ function partitionsCell(o: SizingOption): string {
   if (p.replicasPerBroker !== undefined) {
     return `${head}; ${p.replicasPerBroker} replicas/broker of ${formatNumber(p.recommendedPerBroker ?? 0)} (max ${formatNumber(p.maxPerBroker ?? 0)})`;
   }
+  if (p.limitAtUnits !== undefined && p.clusterLimit !== undefined) {
+    return `${head}; ${formatNumber(p.total)} of ${formatNumber(p.limitAtUnits)} at ${o.units} ${o.unitName} (type max ${formatNumber(p.clusterLimit)})`;
+  }
   if (p.clusterLimit !== undefined)
     return `${head}; ${formatNumber(p.total)} of ${formatNumber(p.clusterLimit)}/cluster`;
   return head;
@@ -54,10 +57,20 @@ function networkCell(o: SizingOption): string {
       });
     return parts.length > 0 ? `cluster: ${parts.join(", ")}` : "—";
   }
-  if (n.baselineMiBps !== undefined) {
-    return `per broker: out ${formatNumber(n.outPerBrokerMiBps)} of ${formatNumber(n.baselineMiBps)} MiB/s; ${Math.round(n.utilization * 100)} % (${Math.round(n.utilizationOneAzDown * 100)} % one AZ down)`;
+  const pct = (x: number): string => `${Math.round(x * 100)} %`;
+  const tightest = `tightest ${pct(n.utilization)}, ${pct(n.utilizationOneAzDown)} with one AZ down`;
+  if (n.baselineMiBps !== undefined && n.safeInMiBps !== undefined && n.clientInPerBrokerMiBps !== undefined) {
+    return (
+      `per broker: client in ${formatNumber(n.clientInPerBrokerMiBps)} of ${formatNumber(n.safeInMiBps)} MiB/s safe ingress (${pct(n.clientInPerBrokerMiBps / n.safeInMiBps)}); ` +
+      `network out ${formatNumber(n.outPerBrokerMiBps)} of ${formatNumber(n.baselineMiBps)} MiB/s baseline (${pct(n.outPerBrokerMiBps / n.baselineMiBps)}); ${tightest}`
+    );
   }
-  return `per broker: in ${formatNumber(n.inPerBrokerMiBps)}/${formatNumber(n.recommendedInMiBps ?? 0)}, out ${formatNumber(n.outPerBrokerMiBps)}/${formatNumber(n.recommendedOutMiBps ?? 0)} MiB/s; ${Math.round(n.utilization * 100)} % (${Math.round(n.utilizationOneAzDown * 100)} % one AZ down)`;
+  const rIn = n.recommendedInMiBps ?? 0;
+  const rOut = n.recommendedOutMiBps ?? 0;
+  return (
+    `per broker: in ${formatNumber(n.inPerBrokerMiBps)} of ${formatNumber(rIn)} MiB/s recommended (${pct(n.inPerBrokerMiBps / rIn)}), ` +
+    `out ${formatNumber(n.outPerBrokerMiBps)} of ${formatNumber(rOut)} (${pct(n.outPerBrokerMiBps / rOut)}); ${tightest}`
+  );
 }
 
 /** The rows of the comparison table. */
@@ -129,6 +142,11 @@ function refusals(report: SizingReport): string[] {
   return report.options.filter((o) => !o.fits).map((o) => `${o.label}: ${o.refusal}`);
 }
 
+/** Every option's notes, one line per option (refused ones too: their notes say what would carry the load). */
+function notes(report: SizingReport): string[] {
+  return report.options.filter((o) => o.notes.length > 0).map((o) => `${o.label}: ${o.notes.join("; ")}`);
+}
+
 const PRICE_KEY =
   "Costs: list prices per month (730 h); * = a price from a secondary source; (unverified) = a price no source confirms; a range is the low and high end of a published range.";
 
@@ -144,6 +162,8 @@ export function renderSizingText(report: SizingReport): string {
   ];
   const refused = refusals(report);
   if (refused.length > 0) out.push("", "Refused:", ...refused.map((r) => `  ${r}`));
+  const noted = notes(report);
+  if (noted.length > 0) out.push("", "Notes:", ...noted.map((n) => `  ${n}`));
   out.push("", PRICE_KEY, "Sources (kafka-standards size --markdown lists each price with its source and date):");
   for (const s of report.sources) out.push(`  ${s.title} (${s.date}): ${s.url}`);
   return out.join("\n") + "\n";
@@ -169,7 +189,7 @@ function formatUsdPrice(n: number): string {
   return `$${n < 0.01 ? n.toPrecision(2) : Number(n.toFixed(4))}`;
 }
 
-/** The comparison table, the chosen option and the refusals, as Markdown (no cost lines, charts or sources). */
+/** The comparison table, the chosen option, the refusals and every option's notes, as Markdown (no cost lines, charts or sources). */
 export function renderComparisonMarkdown(report: SizingReport): string {
   const out = [
     `**Workload:** ${workloadLine(report)}.`,
@@ -180,6 +200,8 @@ export function renderComparisonMarkdown(report: SizingReport): string {
   ];
   const refused = refusals(report);
   if (refused.length > 0) out.push("", ...refused.map((r) => `- refused: ${r}`));
+  const noted = notes(report);
+  if (noted.length > 0) out.push("", "**Notes:**", "", ...noted.map((n) => `- ${n}`));
   return out.join("\n") + "\n";
 }
 
@@ -198,8 +220,8 @@ export function renderSizingMarkdown(report: SizingReport, charts: readonly Sizi
   ];
   const refused = refusals(report);
   if (refused.length > 0) out.push("", "**Refused:**", "", ...refused.map((r) => `- ${r}`));
-  const noted = report.options.filter((o) => o.notes.length > 0);
-  if (noted.length > 0) out.push("", "**Notes:**", "", ...noted.map((o) => `- ${o.label}: ${o.notes.join("; ")}`));
+  const noted = notes(report);
+  if (noted.length > 0) out.push("", "**Notes:**", "", ...noted.map((n) => `- ${n}`));
   out.push("", PRICE_KEY);
   for (const chart of charts) {
     out.push(

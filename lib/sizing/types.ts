@@ -107,8 +107,10 @@ export interface PartitionFigures {
   readonly recommendedPerBroker?: number;
   /** Maximum replicas per broker that still allows updates (MSK provisioned). */
   readonly maxPerBroker?: number;
-  /** Partitions per cluster the option allows (before replication). */
+  /** Partitions per cluster the type allows at its largest (before replication). */
   readonly clusterLimit?: number;
+  /** Partitions the option allows at its sized units (Confluent: units × the per-unit limit, at most `clusterLimit`). */
+  readonly limitAtUnits?: number;
 }
 
 /** Storage of an option. */
@@ -133,6 +135,10 @@ export interface NetworkFigures {
   readonly outPerBrokerMiBps: number;
   /** The instance's baseline bandwidth (each direction), MiB/s (Standard). */
   readonly baselineMiBps?: number;
+  /** Client ingress per broker at peak, MiB/s (Standard). */
+  readonly clientInPerBrokerMiBps?: number;
+  /** Safe client ingress per broker at 100 % utilization, MiB/s (Standard: AWS's script model). */
+  readonly safeInMiBps?: number;
   /** Recommended client ingress per broker, MiB/s (Express). */
   readonly recommendedInMiBps?: number;
   /** Recommended client egress per broker, MiB/s (Express). */

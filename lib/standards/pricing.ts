@@ -79,7 +79,6 @@ function price(
   usd: number,
   unit: string,
   source: SizingSourceId,
-  date: string,
   extra: { usdHigh?: number; kind?: SourceKind; note?: string } = {},
 ): ListPrice {
   return Object.freeze({
@@ -87,20 +86,18 @@ function price(
     ...(extra.usdHigh !== undefined ? { usdHigh: extra.usdHigh } : {}),
     unit,
     source,
-    date,
+    // The source's date: a price cannot carry another date than the page it was read from.
+    date: SIZING_SOURCES[source].date,
     region: "us-east-1",
     kind: extra.kind ?? SIZING_SOURCES[source].kind,
     ...(extra.note !== undefined ? { note: extra.note } : {}),
   });
 }
 
-/** Date of the prices in AWS's sizing script (its pricing commit). */
-const SCRIPT_DATE = "2026-06-23";
-
 function brokerHours(entries: Readonly<Record<string, number>>): Readonly<Record<string, ListPrice>> {
   return Object.freeze(
     Object.fromEntries(
-      Object.entries(entries).map(([type, usd]) => [type, price(usd, "broker-hour", "awsSizingScript", SCRIPT_DATE)]),
+      Object.entries(entries).map(([type, usd]) => [type, price(usd, "broker-hour", "awsSizingScript")]),
     ),
   );
 }
@@ -140,23 +137,23 @@ export const MSK_PRICES: Readonly<Record<PricingRegion, MskPrices>> = Object.fre
       "express.m7g.12xlarge": 9.792,
       "express.m7g.16xlarge": 13.056,
     }),
-    ebsGbMonth: price(0.1, "GB-month", "awsSizingScript", SCRIPT_DATE),
-    pstMiBpsMonth: price(0.08, "MiB/s-month", "awsSizingScript", SCRIPT_DATE, {
+    ebsGbMonth: price(0.1, "GB-month", "awsSizingScript"),
+    pstMiBpsMonth: price(0.08, "MiB/s-month", "awsSizingScript", {
       note: "charged on every provisioned MiB/s, as AWS's script does",
     }),
-    expressStorageGbMonth: price(0.1, "GB-month", "awsSizingScript", SCRIPT_DATE, {
+    expressStorageGbMonth: price(0.1, "GB-month", "awsSizingScript", {
       note: "one logical copy of the data stored",
     }),
-    expressDataInGb: price(0.01, "GB written", "awsSizingScript", SCRIPT_DATE),
-    crossAzGb: price(0.02, "GB", "awsSizingScript", SCRIPT_DATE, {
+    expressDataInGb: price(0.01, "GB written", "awsSizingScript"),
+    crossAzGb: price(0.02, "GB", "awsSizingScript", {
       note: "$0.01 out + $0.01 in; producers in 3 AZs send 2/3 of their bytes to another AZ",
     }),
     serverless: Object.freeze({
-      clusterHour: price(0.75, "cluster-hour", "mskPriceList", "2026-09-11"),
-      partitionHour: price(0.0015, "partition-hour", "mskPriceList", "2026-09-11"),
-      dataInGb: price(0.1, "GB in", "mskPriceList", "2026-09-11"),
-      dataOutGb: price(0.05, "GB out", "mskPriceList", "2026-09-11"),
-      storageGbMonth: price(0.1, "GB-month", "mskPriceList", "2026-09-11"),
+      clusterHour: price(0.75, "cluster-hour", "mskPriceList"),
+      partitionHour: price(0.0015, "partition-hour", "mskPriceList"),
+      dataInGb: price(0.1, "GB in", "mskPriceList"),
+      dataOutGb: price(0.05, "GB out", "mskPriceList"),
+      storageGbMonth: price(0.1, "GB-month", "mskPriceList"),
     }),
   }),
 });
@@ -165,8 +162,8 @@ export const MSK_PRICES: Readonly<Record<PricingRegion, MskPrices>> = Object.fre
  * Confluent Cloud list prices, AWS us-east-1 ([confluentBilling]: per eCKU/CKU-hour, per GB written
  * and read, per GB-month; GB = GiB).
  * - Basic: first eCKU free, then $0.14; $0.05/GB; $0.08/GB-month ([confluentPricing]).
- * - Standard: $0.75 per eCKU-hour; networking $0.035–0.05/GB ([confluentPricing]); storage assumed
- *   equal to Basic's (not confirmed).
+ * - Standard: $0.75 per eCKU-hour; networking $0.035–0.05/GB ([confluentPricingStandard]); storage
+ *   assumed equal to Basic's ([confluentPricing]; not confirmed).
  * - Enterprise and Dedicated: ranges from an aggregator ([confluentPricingRanges]): Enterprise
  *   $1.75–2.25 per eCKU-hour; Dedicated about $8.75 per CKU-hour (one estimate); networking
  *   $0.014–0.05/GB and storage $0.03–0.08/GB-month for all tiers. Use Confluent's cost estimator or
@@ -177,33 +174,33 @@ export const CONFLUENT_PRICES: Readonly<
 > = Object.freeze({
   "us-east-1": Object.freeze({
     basic: Object.freeze({
-      unitHour: price(0.14, "eCKU-hour", "confluentPricing", "2026-09-21"),
+      unitHour: price(0.14, "eCKU-hour", "confluentPricing"),
       freeUnits: 1,
-      networkGb: price(0.05, "GB written or read", "confluentPricing", "2026-09-21"),
-      storageGbMonth: price(0.08, "GB-month", "confluentPricing", "2026-09-21"),
+      networkGb: price(0.05, "GB written or read", "confluentPricing"),
+      storageGbMonth: price(0.08, "GB-month", "confluentPricing"),
     }),
     standard: Object.freeze({
-      unitHour: price(0.75, "eCKU-hour", "confluentPricing", "2026-10-02"),
+      unitHour: price(0.75, "eCKU-hour", "confluentPricingStandard"),
       freeUnits: 0,
-      networkGb: price(0.035, "GB written or read", "confluentPricing", "2026-10-02", { usdHigh: 0.05 }),
-      storageGbMonth: price(0.08, "GB-month", "confluentPricing", "2026-09-21", {
+      networkGb: price(0.035, "GB written or read", "confluentPricingStandard", { usdHigh: 0.05 }),
+      storageGbMonth: price(0.08, "GB-month", "confluentPricing", {
         kind: "unverified",
         note: "assumed equal to Basic's",
       }),
     }),
     enterprise: Object.freeze({
-      unitHour: price(1.75, "eCKU-hour", "confluentPricingRanges", "2026-10-02", { usdHigh: 2.25 }),
+      unitHour: price(1.75, "eCKU-hour", "confluentPricingRanges", { usdHigh: 2.25 }),
       freeUnits: 0,
-      networkGb: price(0.014, "GB written or read", "confluentPricingRanges", "2026-10-02", { usdHigh: 0.05 }),
-      storageGbMonth: price(0.03, "GB-month", "confluentPricingRanges", "2026-10-02", { usdHigh: 0.08 }),
+      networkGb: price(0.014, "GB written or read", "confluentPricingRanges", { usdHigh: 0.05 }),
+      storageGbMonth: price(0.03, "GB-month", "confluentPricingRanges", { usdHigh: 0.08 }),
     }),
     dedicated: Object.freeze({
-      unitHour: price(8.75, "CKU-hour", "confluentPricingRanges", "2026-10-02", {
+      unitHour: price(8.75, "CKU-hour", "confluentPricingRanges", {
         note: "one published estimate; Confluent quotes Dedicated",
       }),
       freeUnits: 0,
-      networkGb: price(0.014, "GB written or read", "confluentPricingRanges", "2026-10-02", { usdHigh: 0.05 }),
-      storageGbMonth: price(0.03, "GB-month", "confluentPricingRanges", "2026-10-02", { usdHigh: 0.08 }),
+      networkGb: price(0.014, "GB written or read", "confluentPricingRanges", { usdHigh: 0.05 }),
+      storageGbMonth: price(0.03, "GB-month", "confluentPricingRanges", { usdHigh: 0.08 }),
     }),
   }),
 });

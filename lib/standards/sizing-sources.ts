@@ -166,9 +166,16 @@ export const SIZING_SOURCES = Object.freeze({
   }),
   confluentPricing: source({
     id: "confluentPricing",
-    title: "Confluent Cloud list prices (confluent.io/pricing, as quoted by two public notes and an API catalog)",
+    title: "Confluent Cloud Basic list prices (confluent.io/pricing, as quoted by two public notes and an API catalog)",
     url: "https://www.confluent.io/pricing/",
     date: "2026-09-21",
+    kind: "secondary",
+  }),
+  confluentPricingStandard: source({
+    id: "confluentPricingStandard",
+    title: "Confluent Cloud Standard list prices (confluent.io/pricing, as quoted by a public note)",
+    url: "https://www.confluent.io/pricing/",
+    date: "2026-10-02",
     kind: "secondary",
   }),
   confluentPricingRanges: source({

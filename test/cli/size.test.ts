@@ -75,9 +75,24 @@ describe("kafka-standards size", () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain("Scale plan for MSK Express: 10K → 1M messages/s (partitions: grow with the load)");
     expect(r.out).toMatch(
-      /^100K +9 × express\.m7g\.large +107\.8K \(next step at 86\.3K\) +12 +THROUGHPUT +\$14,296 +add 6 brokers/m,
+      /^100K +3 × express\.m7g\.2xlarge +128K \(next step at 102\.4K\) +12 +THROUGHPUT +\$15,190 +change the broker type/m,
     );
     expect(r.out).toContain("Key ordering: adding partitions changes hash(key) % partitions");
+  });
+
+  const WHY =
+    "the plan's last step (15 × express.m7g.4xlarge) is not the comparison's answer at 1M messages/s (21 × express.m7g.2xlarge): each step is sized for its rate ÷ 0.8";
+
+  test("the plan says why its last step is not the comparison's choice: in text, Markdown and JSON", async () => {
+    const text = await cli(...ONE_M, "--plan-from", "10K");
+    expect(text.out).toMatch(/^MSK Express +fits, chosen +21 × express\.m7g\.2xlarge/m);
+    expect(text.out).toContain(`Notes:\n  - ${WHY}`);
+    expect(text.out).toContain("it keeps one AZ's loss within the recommended throughput (Express at most 67 % of it");
+    const md = await cli(...ONE_M, "--plan-from", "10K", "--markdown");
+    expect(md.out).toContain(`**Notes:**\n\n- ${WHY}`);
+    const json = JSON.parse((await cli(...ONE_M, "--plan-from", "10K", "--json")).out);
+    expect(json.plan.comparisonNote.startsWith(WHY)).toBe(true);
+    expect(json.plan.notes[0]).toBe(json.plan.comparisonNote);
   });
 
   test("--plan-from with --offering and --partitions target", async () => {
@@ -99,21 +114,49 @@ describe("kafka-standards size", () => {
 
   test("--chart prints the Mermaid charts after the text", async () => {
     const r = await cli(...ONE_M, "--chart");
-    expect(r.out).toContain(
-      "Monthly cost against throughput (USD thousands, high end of price ranges)\nxychart-beta\n",
+    // The Mermaid source stands between blank lines, the legend after "Legend:": pasting the block works.
+    const block = r.out.split("Monthly cost against throughput (USD thousands, high end of price ranges)\n\n")[1];
+    expect(block.startsWith("xychart-beta\n")).toBe(true);
+    const mermaid = block.slice(0, block.indexOf("\n\n"));
+    expect(mermaid.split("\n").every((l) => l === "xychart-beta" || l.startsWith("  "))).toBe(true);
+    expect(mermaid).toContain('  line "MSK Express" [');
+    expect(block.slice(block.indexOf("\n\n"))).toMatch(
+      /^\n\nLegend:\n {2}line 1: MSK Standard \(refused at 300K, 1M: plotted at 0\)\n {2}line 2: MSK Express\n/,
     );
-    expect(r.out).toContain("  line 1: MSK Express");
   });
 
   test.each<[string, string[], string]>([
     ["no --rate", ["size", "--size", "1KiB"], "kafka-standards size: --rate is required"],
     ["no --size", ["size", "--rate", "10"], "kafka-standards size: --size is required"],
-    ["a rate that is not a number", ["size", "--rate", "lots", "--size", "1KiB"], '--rate "lots" is not a number'],
-    ["a size unit it does not know", ["size", "--rate", "10", "--size", "1KiBs"], '--size "1KiBs" is not a number'],
+    [
+      "a rate that is not a number",
+      ["size", "--rate", "lots", "--size", "1KiB"],
+      '[KSE-SIZE-015] Invalid --rate: got "lots". Allowed: a number, optionally with K (thousands) or M (millions): 10000, 1e4, 10K, 1M.',
+    ],
+    [
+      "a size unit it does not know",
+      ["size", "--rate", "10", "--size", "1KiBs"],
+      '[KSE-SIZE-015] Invalid --size: got "1KiBs". Allowed: a number of bytes, optionally with B, KB, KiB, MB, MiB, GB or GiB: 1024, 1KiB, 1KB, 1.5MiB.',
+    ],
     [
       "a retention unit it does not know",
       ["size", "--rate", "10", "--size", "1", "--retention", "3y"],
-      '--retention "3y" is not a number',
+      '[KSE-SIZE-015] Invalid --retention: got "3y". Allowed: a number of hours, or a number with m/min, h, d or w: 72, 72h, 3d, 1w, 30m.',
+    ],
+    [
+      "a retention of 3x",
+      ["size", "--rate", "10", "--size", "1", "--retention", "3x"],
+      '[KSE-SIZE-015] Invalid --retention: got "3x". Allowed: a number of hours, or a number with m/min, h, d or w: 72, 72h, 3d, 1w, 30m. Fix: Write --retention in one of these forms.',
+    ],
+    [
+      "a factor that is not a number",
+      ["size", "--rate", "10", "--size", "1", "--peak", "2x"],
+      '[KSE-SIZE-015] Invalid --peak: got "2x". Allowed: a plain number: 2, 0.75, 1.5.',
+    ],
+    [
+      "a current rate that is not a count",
+      [...ONE_M, "--plan-from", "10Q"],
+      '[KSE-SIZE-015] Invalid --plan-from: got "10Q". Allowed: a number, optionally with K (thousands) or M (millions)',
     ],
     ["an unknown option", ["size", "--rate", "10", "--size", "1", "--rates", "1"], "Unknown option '--rates'"],
     ["a positional argument", ["size", "extra", "--rate", "10", "--size", "1"], 'unexpected argument "extra"'],
@@ -125,7 +168,7 @@ describe("kafka-standards size", () => {
     ],
     ["a zero rate", ["size", "--rate", "0", "--size", "1KiB"], "[KSE-SIZE-002] Invalid messagesPerSecond: got 0"],
     ["a negative size", ["size", "--rate", "10", "--size", "-1"], "Option '--size' argument is ambiguous"],
-    ["a negative size with =", ["size", "--rate", "10", "--size=-1"], '--size "-1" is not a number'],
+    ["a negative size with =", ["size", "--rate", "10", "--size=-1"], '[KSE-SIZE-015] Invalid --size: got "-1"'],
     [
       "one AZ",
       ["size", "--rate", "10", "--size", "1", "--azs", "1"],

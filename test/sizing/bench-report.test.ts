@@ -46,6 +46,12 @@ test("records per broker core-second count the warm-up records too, and the rati
   expect(section).toContain(
     `| saturation | 3 | 30,000 | 10 | 0.94 | 15,000 | 32,000 | ${(32_000 / perVcpu).toFixed(1)}× |`,
   );
+  // Every run lists the warm-up records beside the measured ones: the per-core figure counts both.
+  expect(section).toContain(
+    "| Mode | Partitions | Round | records measured | warm-up records | records/s | p99 ms | broker CPU s | wall s | other CPU |",
+  );
+  expect(section).toContain("| saturation | 3 | 1 | 300,000 | 20,000 | 30,000 | 10 | 10.00 | 10.00 | 0 % |");
+  expect(section).toContain("| rate | 3 | 1 | 100,000 | 20,000 | 10,000 | 10 | 6.00 | 10.00 | 0 % |");
   expect(section.startsWith(BEGIN)).toBe(true);
   expect(section.endsWith(END)).toBe(true);
 });

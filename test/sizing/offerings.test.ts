@@ -112,6 +112,30 @@ describe("MSK Serverless", () => {
 });
 
 describe("Confluent Cloud", () => {
+  test.each([
+    // 50 topics × 6 partitions = 300: one Standard eCKU allows 250 (the type's 2,500 is the 10-eCKU limit).
+    ["standard", 50, 2, 300, 500],
+    ["standard", 41, 1, 246, 250],
+    // Enterprise allows 3,000 per eCKU: 1,000 topics × 6 = 6,000 fills its 2-eCKU minimum; 1,001 need 3.
+    ["enterprise", 1001, 3, 6006, 9000],
+  ] as const)(
+    "%s with %d topics at 1K/s: sized to %d units by partitions (%d of %d at those units)",
+    (kind, topics, units, total, limit) => {
+      const r = w({ messagesPerSecond: 1000, topics });
+      const o = sizeOffering(`confluent-${kind}`, r);
+      expect(o.units).toBe(units);
+      expect(o.partitions.total).toBe(total);
+      expect(o.partitions.limitAtUnits).toBe(limit);
+      if (units > 1) expect(o.limitingFactor).toBe("partitions");
+      // One unit fewer does not hold the partitions: a forced count below the need is refused.
+      if (units > 1) {
+        const fewer = confluentCandidate(kind, r, deriveLoad(r), units - 1);
+        expect(fewer.fits).toBe(false);
+        expect(fewer.refusal).toContain(`partitions needs ${units}`);
+      }
+    },
+  );
+
   const single = (x: ResolvedWorkload): ResolvedWorkload => ({ ...x, availabilityZones: 1 });
 
   test("Basic fits a single-zone 10K/s workload kept 3 days with 3 eCKU, the first one free", () => {

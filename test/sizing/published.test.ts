@@ -7,7 +7,12 @@
  */
 import { BROKER_INSTANCE_CATALOG } from "../../lib/standards/broker-types";
 import { STANDARD_BROKER_HARDWARE } from "../../lib/standards/sizing-msk";
-import { expressCandidate, standardBrokerThroughput, usefulProvisionedThroughput } from "../../lib/sizing/msk";
+import {
+  expressCandidate,
+  roundToAzs,
+  standardBrokerThroughput,
+  usefulProvisionedThroughput,
+} from "../../lib/sizing/msk";
 import { sizeWorkload, type SizingReport } from "../../lib/sizing/size";
 import { deriveLoad, resolveWorkload } from "../../lib/sizing/workload";
 import type { OfferingId, SizingOption } from "../../lib/sizing/types";
@@ -133,6 +138,62 @@ describe("AWS script at 10K / 100K / 1M messages/s of 1 KiB (broker counts exact
     const o = option(REPORTS[100_000], "msk-standard");
     within(o.storage.volumePerBrokerGiB!, 14419, 0.001);
     expect(o.storage.autoscalingCeilingGiB).toBe(16384);
+  });
+});
+
+describe("AWS script at peak factor 2 (the reference's §6.3: broker counts exact, costs within 0.1 %)", () => {
+  const PEAK_2 = (rate: number): SizingReport =>
+    sizeWorkload({ messagesPerSecond: rate, averageMessageBytes: 1024, peakToAverage: 2 });
+
+  // [rate, offering, the script's type, its brokers, its cost (when the reference gives it), our choice, why ours differs]
+  test.each<[number, OfferingId, string, number, number | undefined, string, string]>([
+    [
+      10_000,
+      "msk-standard",
+      "kafka.m7g.large",
+      6,
+      undefined,
+      "3 × kafka.m7g.xlarge",
+      "same cost; ties go to fewer brokers",
+    ],
+    [10_000, "msk-express", "express.m7g.large", 3, undefined, "3 × express.m7g.large", "the same"],
+    [
+      100_000,
+      "msk-express",
+      "express.m7g.large",
+      18,
+      16977,
+      "9 × express.m7g.xlarge",
+      "same cost; ties go to fewer brokers",
+    ],
+    [
+      1_000_000,
+      "msk-express",
+      "express.m7g.2xlarge",
+      42,
+      166195,
+      "21 × express.m7g.4xlarge",
+      "same cost; ties go to fewer brokers",
+    ],
+  ])(
+    "%d/s on %s: the script's %s × %d is our candidate at that count (and its cost, %s, where the reference gives one); we choose %s (%s)",
+    (rate, offering, type, brokers, cost, ours, _why) => {
+      const o = option(PEAK_2(rate), offering);
+      const candidate = o.candidates!.find((c) => c.size === type && c.provisionedThroughputMiBps === undefined)!;
+      expect(candidate.units).toBe(brokers);
+      if (cost !== undefined) within(candidate.cost.totalUsd, cost, 0.001);
+      expect(`${o.units} × ${o.size}`).toBe(ours);
+      within(o.cost!.totalUsd, candidate.cost.totalUsd, 0.0001);
+    },
+  );
+
+  test("100K/s on MSK Standard: 36 × kafka.m7g.large where the script says 33 (our 11.55 MiB/s safe ingress per broker, decimal units, against its 12.1)", () => {
+    const report = PEAK_2(100_000);
+    const o = option(report, "msk-standard");
+    expect([o.units, o.size, o.limitingFactor]).toEqual([36, "kafka.m7g.large", "ingress"]);
+    // With the script's per-broker figure (12.12 MiB/s × 0.5), the same peak ingress needs its 33 brokers.
+    const peakMiBps = report.load.peakIngressBytesPerSecond / MiB;
+    expect(roundToAzs(Math.ceil(peakMiBps / (12.12 * 0.5)), 3)).toBe(33);
   });
 });
 

@@ -16,6 +16,7 @@ import { resolveOffering, sizeWorkload } from "../../sizing/size";
 import type { OfferingId } from "../../sizing/types";
 import { parseByteSize, parseCount, parseDurationHours } from "../../sizing/units";
 import type { HeadroomPolicy, Workload } from "../../sizing/workload";
+import { failWith } from "../../errors";
 import { parseCommandArgs } from "../args";
 import { EXIT, type CliCommand, type CliIo } from "../io";
 import { UsageError } from "../usage-error";
@@ -58,14 +59,29 @@ Plan and output:
 Exit codes: 0 answered, 2 invalid arguments or workload (the message names the field and the fix).
 `;
 
-function number(
-  flag: string,
-  text: string | undefined,
-  parse: (t: string) => number | undefined = Number,
-): number | undefined {
+/** The forms each kind of quantity accepts, as the error names them. */
+const FORMS = Object.freeze({
+  count: "a number, optionally with K (thousands) or M (millions): 10000, 1e4, 10K, 1M",
+  bytes: "a number of bytes, optionally with B, KB, KiB, MB, MiB, GB or GiB: 1024, 1KiB, 1KB, 1.5MiB",
+  duration: "a number of hours, or a number with m/min, h, d or w: 72, 72h, 3d, 1w, 30m",
+  number: "a plain number: 2, 0.75, 1.5",
+});
+
+type Form = keyof typeof FORMS;
+
+const PARSERS: Readonly<Record<Form, (t: string) => number | undefined>> = Object.freeze({
+  count: parseCount,
+  bytes: parseByteSize,
+  duration: parseDurationHours,
+  number: (t: string) => (t.trim() === "" ? undefined : Number(t)),
+});
+
+function number(flag: string, text: string | undefined, form: Form = "number"): number | undefined {
   if (text === undefined) return undefined;
-  const v = parse(text);
-  if (v === undefined || Number.isNaN(v)) throw new UsageError(`--${flag} ${JSON.stringify(text)} is not a number`);
+  const v = PARSERS[form](text);
+  if (v === undefined || Number.isNaN(v)) {
+    failWith("KSE-SIZE-015", `--${flag}`, text, FORMS[form], `Write --${flag} in one of these forms.`);
+  }
   return v;
 }
 
@@ -73,9 +89,9 @@ function workloadFrom(values: Record<string, string | boolean | undefined>): Wor
   const str = (k: string): string | undefined => values[k] as string | undefined;
   if (str("rate") === undefined) throw new UsageError("--rate is required (messages/s, e.g. 10000 or 1M)");
   if (str("size") === undefined) throw new UsageError("--size is required (bytes per message, e.g. 1KiB)");
-  const rate = number("rate", str("rate"), parseCount);
-  const size = number("size", str("size"), (t) => parseByteSize(t));
-  const retention = number("retention", str("retention"), (t) => parseDurationHours(t));
+  const rate = number("rate", str("rate"), "count");
+  const size = number("size", str("size"), "bytes");
+  const retention = number("retention", str("retention"), "duration");
   const headroom: Record<string, number | undefined> = {
     standardUtilization: number("standard-utilization", str("standard-utilization")),
     expressUtilization: number("express-utilization", str("express-utilization")),
@@ -91,8 +107,8 @@ function workloadFrom(values: Record<string, string | boolean | undefined>): Wor
     compressionRatio: number("compression", str("compression")),
     replicationFactor: number("replication-factor", str("replication-factor")),
     availabilityZones: number("azs", str("azs")),
-    topics: number("topics", str("topics"), parseCount),
-    clientConnections: number("connections", str("connections"), parseCount),
+    topics: number("topics", str("topics"), "count"),
+    clientConnections: number("connections", str("connections"), "count"),
     rackAwareConsumers: values["cross-az-consumers"] === true ? false : undefined,
     region: str("region"),
     headroom: Object.keys(given).length > 0 ? given : undefined,
@@ -147,7 +163,7 @@ function run(args: readonly string[], io: CliIo): number {
   const report = sizeWorkload(workload);
   const offering: OfferingId | undefined =
     values.offering !== undefined ? resolveOffering(values.offering, "--offering") : undefined;
-  const from = number("plan-from", values["plan-from"], parseCount);
+  const from = number("plan-from", values["plan-from"], "count");
   let plan: ScalePlan | undefined;
   if (from !== undefined) {
     plan = planScale(report.workload, from, {
@@ -178,7 +194,8 @@ function run(args: readonly string[], io: CliIo): number {
   }
   io.out(renderSizingText(report));
   if (plan) io.out(`\n${renderPlanText(plan)}`);
-  for (const c of charts) io.out(`\n${c.title}\n${c.mermaid}${c.legend.map((l) => `  ${l}\n`).join("")}`);
+  // The Mermaid source stands alone between blank lines, so that it can be pasted as it is.
+  for (const c of charts) io.out(`\n${c.title}\n\n${c.mermaid}\nLegend:\n${c.legend.map((l) => `  ${l}\n`).join("")}`);
   return EXIT.ok;
 }
 
