@@ -15,6 +15,8 @@ import * as fs from "fs";
 import * as path from "path";
 import {
   clusterOf,
+  CONFLUENT_CLUSTER_BOUND,
+  confluentBindingProblems,
   dataPlaneBindingProblems,
   mskClusterNames,
   passwordSourceProblems,
@@ -283,6 +285,25 @@ stackCheck(
         problems.push(`estate: confluent_kafka_topic ${topic} on ${confluent[topic]}, expected ${cluster}`);
     }
     return problems;
+  },
+);
+
+stackCheck(
+  "every Confluent topic, ACL, role binding, API key and mirror topic references the cluster its metadata names (kafka_cluster.id, rest_endpoint, crn_pattern, managed_resource.id, credentials)",
+  () => {
+    // Not vacuous: the app declares topics, role bindings and API keys on both Confluent clusters.
+    const counts = Object.fromEntries(
+      Object.keys(CONFLUENT_CLUSTER_BOUND).map((t) => [t, resources(stacks, "estate", t).length]),
+    );
+    const missing = [
+      "confluent_kafka_topic",
+      "confluent_role_binding",
+      "confluent_api_key",
+      "confluent_kafka_mirror_topic",
+    ]
+      .filter((t) => counts[t] === 0)
+      .map((t) => `estate: no ${t} to check`);
+    return [...missing, ...confluentBindingProblems(stacks)];
   },
 );
 
