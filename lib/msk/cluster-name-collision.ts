@@ -24,7 +24,7 @@ const CLUSTERS = new WeakMap<IConstruct, Map<string, NamedMskCluster[]>>();
  * Registers an MSK cluster and, at synth, warns when a cluster of the same AWS name in another stack of the
  * app is created through an AWS provider with the same literal Region and the same account settings
  * (MSK cluster names are unique per account and Region: the second apply would fail). Two clusters in one
- * stack are refused earlier (KSE-MSK-034).
+ * stack are refused with an error when the second is constructed.
  *
  * Only a warning: with no account settings in the provider, the account comes from the credentials of the
  * environment that runs Terraform, which can differ per stack. It stays silent when anything about the
