@@ -67,7 +67,13 @@ export interface MskDataPlaneOptions {
 
 /** Properties of an {@link MskCluster}. */
 export interface MskClusterProps {
-  /** Cluster base name; the tier is appended (`orders` → `orders-prod`). Lower case, digits, hyphens. */
+  /**
+   * Cluster base name; the tier is appended (`orders` → `orders-prod`). Lower case, digits, hyphens.
+   *
+   * MSK cluster names are unique per account and Region: a second cluster of the same name and tier in the
+   * stack is refused with an error, and one in another stack of the app gets a synth warning when both
+   * stacks' AWS providers have the same literal Region and the same account settings.
+   */
   readonly clusterName: string;
   /** Environment tier: drives broker count rules, log retention, monitoring level and deletion protection. */
   readonly tier: EnvironmentTier;

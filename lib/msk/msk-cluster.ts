@@ -12,6 +12,7 @@ import type { Workload } from "../sizing/workload";
 import { resolveMskClusterProps } from "./resolve-props";
 import { checkConstructSite } from "../core/construct-site";
 import { checkUniqueClusterName } from "../core/resolve-common";
+import { watchClusterNameAcrossStacks } from "./cluster-name-collision";
 import { ClusterKey } from "./cluster-key";
 import { BrokerSecurityGroup } from "./broker-security-group";
 import { BrokerConfiguration } from "./broker-configuration";
@@ -146,6 +147,7 @@ export class MskCluster extends Construct implements IKafkaCluster {
     super(scope, id);
     this.clusterName = r.name;
     this.tier = r.tier;
+    watchClusterNameAcrossStacks(this);
     this.brokerNodes = r.brokerNodes;
     this.kafkaVersion = r.kafkaVersion;
     this.instanceType = r.instanceType;

@@ -1,5 +1,6 @@
 import {
   clustersReferencedBy,
+  confluentBindingProblems,
   dataPlaneBindingProblems,
   passwordSourceProblems,
   refusalProblems,
@@ -179,5 +180,140 @@ describe("password sources", () => {
     ],
   ])("fails on %s", (_, stacks, expected) => {
     expect(passwordSourceProblems(stacks, ["estate"]).join("\n")).toContain(expected);
+  });
+});
+
+describe("Confluent resources bound to their cluster", () => {
+  /** Two Confluent clusters (`shop-prod`, `shop-dr-prod`) in stack `estate`, shaped as the library synthesizes them. */
+  function confluent(patch: (r: Record<string, Record<string, any>>) => void = () => undefined): Stacks {
+    const meta = (cluster: string) => ({ "//": { "kafka-standards": { cluster } } });
+    const c = (name: string, attr: string) => `\${confluent_kafka_cluster.${name}.${attr}}`;
+    const key = (name: string) => ({
+      key: `\${confluent_api_key.${name}.id}`,
+      secret: `\${confluent_api_key.${name}.secret}`,
+    });
+    const resource: Record<string, Record<string, any>> = {
+      confluent_kafka_cluster: {
+        shop_Cluster: { ...meta("shop-prod"), display_name: "shop-prod" },
+        dr_Cluster: { ...meta("shop-dr-prod"), display_name: "shop-dr-prod" },
+      },
+      confluent_api_key: {
+        shop_Manager_ApiKey: {
+          ...meta("shop-prod"),
+          managed_resource: {
+            id: c("shop_Cluster", "id"),
+            kind: "Cluster",
+            environment: [{ id: "${confluent_environment.E.id}" }],
+          },
+        },
+        dr_Manager_ApiKey: {
+          ...meta("shop-dr-prod"),
+          managed_resource: { id: c("dr_Cluster", "id"), kind: "Cluster" },
+        },
+      },
+      confluent_kafka_topic: {
+        carts: {
+          ...meta("shop-prod"),
+          topic_name: "shop.carts",
+          kafka_cluster: { id: c("shop_Cluster", "id") },
+          rest_endpoint: c("shop_Cluster", "rest_endpoint"),
+          credentials: key("shop_Manager_ApiKey"),
+        },
+      },
+      confluent_kafka_acl: {
+        carts_read: {
+          ...meta("shop-prod"),
+          kafka_cluster: { id: c("shop_Cluster", "id") },
+          rest_endpoint: c("shop_Cluster", "rest_endpoint"),
+          credentials: key("shop_Manager_ApiKey"),
+        },
+      },
+      confluent_role_binding: {
+        dr_read: {
+          ...meta("shop-dr-prod"),
+          crn_pattern: `${c("dr_Cluster", "rbac_crn")}/kafka=${c("dr_Cluster", "id")}/topic=shop.carts`,
+        },
+      },
+      confluent_kafka_mirror_topic: {
+        mirror_carts: {
+          ...meta("shop-dr-prod"),
+          kafka_cluster: {
+            id: c("dr_Cluster", "id"),
+            rest_endpoint: c("dr_Cluster", "rest_endpoint"),
+            credentials: key("dr_Manager_ApiKey"),
+          },
+        },
+      },
+    };
+    patch(resource);
+    return { estate: { resource } };
+  }
+
+  test("passes when every resource names its own cluster", () => {
+    expect(confluentBindingProblems(confluent())).toEqual([]);
+  });
+
+  test.each<[string, (r: Record<string, Record<string, any>>) => void, string]>([
+    [
+      "a topic whose kafka_cluster.id points at the other cluster",
+      (r) => (r.confluent_kafka_topic.carts.kafka_cluster.id = "${confluent_kafka_cluster.dr_Cluster.id}"),
+      "confluent_kafka_topic.carts is for shop-prod, but kafka_cluster.id references shop-dr-prod",
+    ],
+    [
+      "a topic whose rest_endpoint is the other cluster's",
+      (r) => (r.confluent_kafka_topic.carts.rest_endpoint = "${confluent_kafka_cluster.dr_Cluster.rest_endpoint}"),
+      "confluent_kafka_topic.carts is for shop-prod, but rest_endpoint references shop-dr-prod",
+    ],
+    [
+      "a topic whose rest_endpoint reads another attribute of its cluster",
+      (r) =>
+        (r.confluent_kafka_topic.carts.rest_endpoint = "${confluent_kafka_cluster.shop_Cluster.bootstrap_endpoint}"),
+      "confluent_kafka_topic.carts: rest_endpoint reads confluent_kafka_cluster.shop_Cluster.bootstrap_endpoint",
+    ],
+    [
+      "a topic signed in with the other cluster's API key",
+      (r) => (r.confluent_kafka_topic.carts.credentials.key = "${confluent_api_key.dr_Manager_ApiKey.id}"),
+      "confluent_kafka_topic.carts is for shop-prod, but credentials.key is an API key of shop-dr-prod",
+    ],
+    [
+      "an ACL on the other cluster",
+      (r) => (r.confluent_kafka_acl.carts_read.kafka_cluster.id = "${confluent_kafka_cluster.dr_Cluster.id}"),
+      "confluent_kafka_acl.carts_read is for shop-prod, but kafka_cluster.id references shop-dr-prod",
+    ],
+    [
+      "a role binding whose crn_pattern mixes both clusters",
+      (r) =>
+        (r.confluent_role_binding.dr_read.crn_pattern =
+          "${confluent_kafka_cluster.dr_Cluster.rbac_crn}/kafka=${confluent_kafka_cluster.shop_Cluster.id}/topic=shop.carts"),
+      "confluent_role_binding.dr_read is for shop-dr-prod, but crn_pattern references shop-dr-prod and shop-prod",
+    ],
+    [
+      "an API key managing the other cluster",
+      (r) => (r.confluent_api_key.dr_Manager_ApiKey.managed_resource.id = "${confluent_kafka_cluster.shop_Cluster.id}"),
+      "confluent_api_key.dr_Manager_ApiKey is for shop-dr-prod, but managed_resource.id references shop-prod",
+    ],
+    [
+      "a mirror topic created on the primary",
+      (r) =>
+        (r.confluent_kafka_mirror_topic.mirror_carts.kafka_cluster.id = "${confluent_kafka_cluster.shop_Cluster.id}"),
+      "confluent_kafka_mirror_topic.mirror_carts is for shop-dr-prod, but kafka_cluster.id references shop-prod",
+    ],
+    [
+      "a topic without kafka_cluster",
+      (r) => delete r.confluent_kafka_topic.carts.kafka_cluster,
+      "confluent_kafka_topic.carts (shop-prod) has no kafka_cluster.id",
+    ],
+    [
+      "a literal cluster id",
+      (r) => (r.confluent_kafka_topic.carts.kafka_cluster.id = "lkc-123"),
+      "confluent_kafka_topic.carts is for shop-prod, but kafka_cluster.id references lkc-123",
+    ],
+    [
+      "a topic without cluster metadata",
+      (r) => delete r.confluent_kafka_topic.carts["//"],
+      "confluent_kafka_topic.carts has no cluster in its metadata",
+    ],
+  ])("reports %s", (_, patch, expected) => {
+    expect(confluentBindingProblems(confluent(patch))).toEqual([`estate: ${expected}`]);
   });
 });

@@ -151,3 +151,74 @@ export function passwordSourceProblems(stacks: Stacks, scramStacks: readonly str
   }
   return problems;
 }
+
+/** Confluent resource types that belong to one Kafka cluster, and where each names it. */
+export const CONFLUENT_CLUSTER_BOUND: Readonly<Record<string, readonly string[]>> = {
+  confluent_kafka_topic: ["kafka_cluster.id", "rest_endpoint", "credentials.key"],
+  confluent_kafka_acl: ["kafka_cluster.id", "rest_endpoint", "credentials.key"],
+  confluent_role_binding: ["crn_pattern"],
+  confluent_api_key: ["managed_resource.id"],
+  confluent_kafka_mirror_topic: ["kafka_cluster.id", "kafka_cluster.rest_endpoint", "kafka_cluster.credentials.key"],
+};
+
+function at(resource: any, dotted: string): unknown {
+  let v = resource;
+  for (const k of dotted.split(".")) v = Array.isArray(v) ? v[0]?.[k] : v?.[k];
+  return v;
+}
+
+/**
+ * In every stack, every Confluent topic, ACL, role binding, API key and mirror topic names, through its own
+ * arguments, the cluster its library metadata names: `kafka_cluster.id` and `rest_endpoint` reference
+ * `confluent_kafka_cluster.<that cluster>` (`.id`, `.rest_endpoint`), a role binding's `crn_pattern` only
+ * that cluster's `rbac_crn` and `id`, an API key's `managed_resource.id` that cluster's id (when its kind is
+ * `Cluster`), and the API key in `credentials.key` is one of that cluster's keys.
+ */
+export function confluentBindingProblems(stacks: Stacks): string[] {
+  const problems: string[] = [];
+  for (const stack of Object.keys(stacks)) {
+    const clusterName: Record<string, string | undefined> = Object.fromEntries(
+      resources(stacks, stack, "confluent_kafka_cluster").map(([k, r]) => [k, clusterOf(r) ?? r.display_name]),
+    );
+    const keyCluster: Record<string, string | undefined> = Object.fromEntries(
+      resources(stacks, stack, "confluent_api_key").map(([k, r]) => [k, clusterOf(r)]),
+    );
+    for (const [type, fields] of Object.entries(CONFLUENT_CLUSTER_BOUND)) {
+      for (const [key, r] of resources(stacks, stack, type)) {
+        const what = `${stack}: ${type}.${key}`;
+        const cluster = clusterOf(r);
+        if (cluster === undefined) {
+          problems.push(`${what} has no cluster in its metadata`);
+          continue;
+        }
+        for (const field of fields) {
+          if (type === "confluent_api_key" && at(r, "managed_resource.kind") !== "Cluster") continue;
+          const value = at(r, field);
+          if (typeof value !== "string" || value === "") {
+            problems.push(`${what} (${cluster}) has no ${field}`);
+            continue;
+          }
+          if (field.endsWith("credentials.key")) {
+            const apiKeys = [...value.matchAll(/\$\{confluent_api_key\.([\w-]+)\.id\}/g)].map((m) => m[1]);
+            if (apiKeys.length !== 1 || keyCluster[apiKeys[0]] !== cluster) {
+              const owners = apiKeys.map((k) => keyCluster[k] ?? `unknown key ${k}`).join(" and ");
+              problems.push(`${what} is for ${cluster}, but ${field} is an API key of ${owners || value}`);
+            }
+            continue;
+          }
+          const refs = [...value.matchAll(/\bconfluent_kafka_cluster\.([\w-]+)\.([\w-]+)/g)];
+          const named = [...new Set(refs.map((m) => clusterName[m[1]] ?? `unknown cluster ${m[1]}`))];
+          const wrongAttribute = refs.filter(([, , attr]) =>
+            field === "crn_pattern" ? !["rbac_crn", "id"].includes(attr) : attr !== field.split(".").pop(),
+          );
+          if (named.length !== 1 || named[0] !== cluster) {
+            problems.push(`${what} is for ${cluster}, but ${field} references ${named.join(" and ") || value}`);
+          } else if (wrongAttribute.length > 0) {
+            problems.push(`${what}: ${field} reads ${wrongAttribute.map((m) => m[0]).join(", ")}`);
+          }
+        }
+      }
+    }
+  }
+  return problems;
+}

@@ -15,6 +15,8 @@ import * as fs from "fs";
 import * as path from "path";
 import {
   clusterOf,
+  CONFLUENT_CLUSTER_BOUND,
+  confluentBindingProblems,
   dataPlaneBindingProblems,
   mskClusterNames,
   passwordSourceProblems,
@@ -24,6 +26,7 @@ import {
   Stacks,
 } from "./assertions";
 import { extractSnippets, snippetFileName, snippetModule } from "./snippets";
+import { ephemeralFlowProblems, ephemeralSchemaProblems } from "../providers/aws-excerpt";
 
 /** sha256 of `packages/@cdktf/cli-core/templates/typescript/tsconfig.json` in cdktf 0.21.0 (see cdktf-init/README.md). */
 const CDKTF_INIT_TSCONFIG_SHA256 = "521d9d1a370cfafceaa14def8f6dbd2651059d229d1975be5fff1f707d53852d";
@@ -287,6 +290,25 @@ stackCheck(
 );
 
 stackCheck(
+  "every Confluent topic, ACL, role binding, API key and mirror topic references the cluster its metadata names (kafka_cluster.id, rest_endpoint, crn_pattern, managed_resource.id, credentials)",
+  () => {
+    // Not vacuous: the app declares topics, role bindings and API keys on both Confluent clusters.
+    const counts = Object.fromEntries(
+      Object.keys(CONFLUENT_CLUSTER_BOUND).map((t) => [t, resources(stacks, "estate", t).length]),
+    );
+    const missing = [
+      "confluent_kafka_topic",
+      "confluent_role_binding",
+      "confluent_api_key",
+      "confluent_kafka_mirror_topic",
+    ]
+      .filter((t) => counts[t] === 0)
+      .map((t) => `estate: no ${t} to check`);
+    return [...missing, ...confluentBindingProblems(stacks)];
+  },
+);
+
+stackCheck(
   "IAM grants are one policy per application, naming only its own cluster's ARNs and exact topics and groups",
   () => {
     const names = mskClusterNames(stacks, "estate");
@@ -425,6 +447,22 @@ check(
 stackCheck(
   "no password comes from a data source: SCRAM passwords are ephemeral and written through secret_string_wo",
   () => passwordSourceProblems(stacks, ["estate", "platform"]),
+);
+
+stackCheck(
+  "ephemeral blocks match the hashicorp/aws 6.25.0 schema excerpt, and ephemeral values reach only write-only arguments and provider blocks",
+  () => {
+    const problems = Object.entries(stacks).flatMap(([s, doc]) =>
+      [...ephemeralSchemaProblems(doc), ...ephemeralFlowProblems(doc)].map((p) => `${s}: ${p}`),
+    );
+    // Not vacuous: SCRAM passwords in estate and platform, the SCRAM admin secret read in platform-data.
+    const blocks = (s: string, type: string) => Object.keys(stacks[s]?.ephemeral?.[type] ?? {}).length;
+    if (blocks("platform", "aws_secretsmanager_random_password") === 0)
+      problems.push("platform: no ephemeral password");
+    if (blocks("platform-data", "aws_secretsmanager_secret_version") === 0)
+      problems.push("platform-data: no ephemeral secret read");
+    return problems;
+  },
 );
 
 const failed = results.filter((r) => r.problems.length > 0).length;

@@ -4,6 +4,7 @@ import * as path from "path";
 import { App } from "cdktf";
 import { EXAMPLES } from "../../examples/registry";
 import { MSK_ALARM_THRESHOLDS } from "../../lib/standards/alarm-thresholds";
+import { AWS_EXCERPT, ephemeralFlowProblems, ephemeralSchemaProblems } from "../providers/aws-excerpt";
 
 /** Synthesizes every example once, the way `npm run synth` does. */
 const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "examples-"));
@@ -24,6 +25,13 @@ test.each(EXAMPLES.map((e) => e.name))("example %s has a README that shows how t
 
 test("every example synthesized at least its own stack", () => {
   for (const e of EXAMPLES) expect(STACKS).toContain(e.name);
+});
+
+// No example signs its data plane in with SCRAM, so the ephemeral secret read is checked on the unit
+// fixtures of test/providers/aws-excerpt.test.ts; the examples carry the ephemeral SCRAM passwords.
+test("the examples emit ephemeral SCRAM passwords, so the schema checks below are not vacuous", () => {
+  const types = new Set(STACKS.flatMap((s) => Object.keys(doc(s).ephemeral ?? {})));
+  expect([...types]).toContain("aws_secretsmanager_random_password");
 });
 
 describe.each(STACKS)("stack %s", (stack) => {
@@ -97,6 +105,12 @@ describe.each(STACKS)("stack %s", (stack) => {
       expect(urls.length).toBeGreaterThan(0);
       for (const url of urls) expect(fs.existsSync(path.join(outdir, "stacks", stack, url))).toBe(true);
     }
+  });
+
+  test("ephemeral blocks match the hashicorp/aws schema excerpt; ephemeral values reach only write-only args and providers", () => {
+    expect(ephemeralSchemaProblems(d)).toEqual([]);
+    expect(ephemeralFlowProblems(d)).toEqual([]);
+    if (d.ephemeral) expect(d.terraform.required_providers.aws?.version).toBe(AWS_EXCERPT["//"].version);
   });
 
   test("every KMS key rotates", () => {

@@ -534,6 +534,23 @@ describe("MskCluster validation", () => {
     expectError(props, code, fragment);
   });
 
+  // The suggestion comes from every type of the catalog (Standard, burstable and Express), not a short list.
+  test.each<[string, string | BrokerInstanceType, string]>([
+    ["kafka.m5.24xlarg", "kafka.m5.24xlarg", "kafka.m5.24xlarge"],
+    ["kafka.m5.12xlarg", "kafka.m5.12xlarg", "kafka.m5.12xlarge"],
+    ["kafka.m7g.16xlarg", "kafka.m7g.16xlarg", "kafka.m7g.16xlarge"],
+    ["kafka.t3.smal", "kafka.t3.smal", "kafka.t3.small"],
+    ["express.m7g.4xlarg", "express.m7g.4xlarg", "express.m7g.4xlarge"],
+    ["express.m7g.12xlarg", "express.m7g.12xlarg", "express.m7g.12xlarge"],
+    ["upper case KAFKA.M5.2XLARGE", "KAFKA.M5.2XLARGE", "kafka.m5.2xlarge"],
+    ["escape hatch kafka-m5-24xlarge", BrokerInstanceType.of("kafka-m5-24xlarge"), "kafka.m5.24xlarge"],
+    ["escape hatch express_m7g_8xlarge", BrokerInstanceType.of("express_m7g_8xlarge"), "express.m7g.8xlarge"],
+  ])("a misspelt instance type %s gets KSE-MSK-004 suggesting the catalog type", (_name, instanceType, suggestion) => {
+    const received = typeof instanceType === "string" ? instanceType : instanceType.instanceType;
+    expectError({ tier: "dev", instanceType: instanceType as any }, "KSE-MSK-004", `did you mean "${suggestion}"?`);
+    expectError({ tier: "dev", instanceType: instanceType as any }, "KSE-MSK-004", `got "${received}"`);
+  });
+
   test("error message names prop, value, allowed and fix", () => {
     try {
       build({ brokerNodes: 4 });
