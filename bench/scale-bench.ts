@@ -72,6 +72,16 @@ export function parseScaleArgs(argv: readonly string[]): ScaleOptions {
   };
 }
 
+/**
+ * Rounds for one size: `--runs` at the largest size, more at smaller ones (as many as give about the
+ * same total time, at most three times `--runs`), where a run is short and one slow run moves the
+ * median most.
+ */
+export function roundsFor(topics: number, options: Pick<ScaleOptions, "runs" | "sizes">): number {
+  const largest = Math.max(...options.sizes);
+  return Math.min(3 * options.runs, Math.max(options.runs, Math.round((options.runs * largest) / topics)));
+}
+
 function main(argv: readonly string[]): void {
   const started = Date.now();
   const options = parseScaleArgs(argv);
@@ -104,9 +114,10 @@ function main(argv: readonly string[]): void {
         0,
       );
       log(
-        `  ${prepared.resources} resources, ${alarms} CloudWatch alarms, L1 program ${(prepared.programBytes / 1e6).toFixed(1)} MB; timing ${options.runs} round(s)`,
+        `  ${prepared.resources} resources, ${alarms} CloudWatch alarms, L1 program ${(prepared.programBytes / 1e6).toFixed(1)} MB; timing ${roundsFor(topics, options)} round(s)`,
       );
-      const timings = summarizeTimings(timeWorkload(dirs, prepared, options.runs, log));
+      const runs = roundsFor(topics, options);
+      const timings = summarizeTimings(timeWorkload(dirs, prepared, runs, log));
       log(
         `  median: library ${timings.library.median.toFixed(0)} ms, verify-only ${timings.verifyOnly.median.toFixed(0)} ms, ` +
           `L1 ${timings.l1.median.toFixed(0)} ms; ratio ${timings.ratio.toFixed(2)}× every artifact, ` +
@@ -114,6 +125,7 @@ function main(argv: readonly string[]): void {
       );
       sizes.push({
         topics,
+        runs,
         resources: prepared.resources,
         alarms,
         artifactFiles: prepared.artifactFiles,

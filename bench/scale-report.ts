@@ -13,6 +13,8 @@ export const SECTION_END = "<!-- synth-scale-bench:end -->";
 /** One measured size of one variant. */
 export interface SizeResult {
   readonly topics: number;
+  /** Rounds timed at this size (each round: library, L1, library verify-only, L1). */
+  readonly runs: number;
   readonly resources: number;
   readonly alarms: number;
   readonly artifactFiles: number;
@@ -108,6 +110,14 @@ function variantSection(v: VariantResult): string[] {
 /** The targets the scale benchmark is held to: wall-clock median ratio library / L1. */
 export const SCALE_TARGETS = { everyArtifact: 1.3, verifyOnly: 1.15 } as const;
 
+/** The rounds per size, e.g. "15 (250 topics), 10 (1,000), 5 (2,000)", or one number when all sizes had the same. */
+function roundsText(r: ScaleResults): string {
+  const sizes = r.variants[0]?.sizes ?? [];
+  const counts = new Set(sizes.map((s) => s.runs ?? r.runs));
+  if (counts.size <= 1) return fmt([...counts][0] ?? r.runs);
+  return sizes.map((s, i) => `${fmt(s.runs)} (${fmt(s.topics)}${i === 0 ? " topics" : ""})`).join(", ");
+}
+
 /** The table of ratios against the targets, one row per variant and size. */
 export function targetTable(r: ScaleResults): string[] {
   const mark = (ratio: number, target: number): string =>
@@ -139,7 +149,7 @@ export function renderReadmeSummary(r: ScaleResults): string {
   return [
     README_BEGIN,
     "",
-    `Last run (${r.date}, ${r.host.cores} cores, wall-clock medians of ${r.runs} alternating runs), library / plain L1:`,
+    `Last run (${r.date}, ${r.host.cores} cores, wall-clock medians of ${roundsText(r)} alternating runs per size), library / plain L1:`,
     "",
     ...targetTable(r),
     "",
@@ -167,7 +177,7 @@ export function renderScaleSection(r: ScaleResults): string {
     `\`bench/l1-codegen.ts\`: statements in small functions (at most ${r.chunkSize} blocks each), references as`,
     "attribute getters and `Fn` calls, references between stacks as object references.",
     "Times are wall-clock milliseconds from process start to the end of `app.synth()`, median of",
-    `${r.runs} runs (min–max in brackets).`,
+    `${roundsText(r)} runs per size (more at smaller sizes, where a run is short; min–max in brackets).`,
     "",
     ...r.variants.flatMap(variantSection),
     ...targetSection(r),

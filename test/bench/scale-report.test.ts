@@ -11,7 +11,7 @@ import {
   SECTION_BEGIN,
   SECTION_END,
 } from "../../bench/scale-report";
-import { parseScaleArgs } from "../../bench/scale-bench";
+import { parseScaleArgs, roundsFor } from "../../bench/scale-bench";
 import { parseWorkload } from "../../bench/synth-child";
 import { summarizeProfile } from "../../bench/profile-synth";
 import { estatePlan } from "../../bench/estate";
@@ -49,6 +49,7 @@ const RESULTS: ScaleResults = {
       sizes: [
         {
           topics: 250,
+          runs: 3,
           resources: 1427,
           alarms: 129,
           artifactFiles: 300,
@@ -57,6 +58,7 @@ const RESULTS: ScaleResults = {
         },
         {
           topics: 1000,
+          runs: 3,
           resources: 5600,
           alarms: 429,
           artifactFiles: 900,
@@ -65,6 +67,7 @@ const RESULTS: ScaleResults = {
         },
         {
           topics: 2000,
+          runs: 3,
           resources: 11200,
           alarms: 829,
           artifactFiles: 1700,
@@ -97,7 +100,7 @@ describe("scale report", () => {
     const summary = renderReadmeSummary(RESULTS);
     expect(summary.startsWith(README_BEGIN)).toBe(true);
     expect(summary.endsWith(README_END)).toBe(true);
-    expect(summary).toContain("Last run (2026-12-06, 2 cores, wall-clock medians of 3 alternating runs)");
+    expect(summary).toContain("Last run (2026-12-06, 2 cores, wall-clock medians of 3 alternating runs per size)");
     const rows = (text: string): string[] => text.split("\n").filter((l) => /^\| (MSK|every MSK)/.test(l));
     expect(rows(summary)).toEqual(rows(section));
     expect(rows(summary)).toHaveLength(3);
@@ -120,6 +123,24 @@ describe("scale report", () => {
     );
     const rows = (text: string): string[] => text.split("\n").filter((l) => /^\| (MSK|every MSK)/.test(l));
     expect(rows(readme)).toEqual(rows(perf));
+  });
+
+  test.each([
+    [250, 15],
+    [1000, 10],
+    [2000, 5],
+  ])("at %i topics of 250–2,000 with --runs 5: %i rounds", (topics, rounds) => {
+    expect(roundsFor(topics, { runs: 5, sizes: [250, 1000, 2000] })).toBe(rounds);
+  });
+
+  test("rounds per size are named when they differ", () => {
+    const sizes = RESULTS.variants[0].sizes;
+    const varied = renderScaleSection({
+      ...RESULTS,
+      variants: [{ variant: "iam", sizes: sizes.map((s, i) => ({ ...s, runs: [15, 10, 5][i] })) }],
+    });
+    expect(varied).toContain("median of\n15 (250 topics), 10 (1,000), 5 (2,000) runs per size");
+    expect(section).toContain("median of\n3 runs per size");
   });
 
   test("the load average is called noisy only above the core count", () => {
