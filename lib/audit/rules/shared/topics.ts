@@ -24,26 +24,38 @@ export interface TopicView {
   /** Raw `replication_factor` (Mongey) for unresolved checks. */
   readonly rawReplicationFactor: unknown;
   /** Topic-level configuration. */
-  readonly config: Record<string, string>;
+  readonly config: Readonly<Record<string, string>>;
   /** Class recorded in metadata, when it names a known class. */
   readonly topicClass: TopicClass | undefined;
   /** Class name as recorded, even when unknown. */
   readonly className: string | undefined;
 }
 
-/** Read a topic resource. */
+/** Views already read, per resource: several rules read each topic in one audit. */
+const VIEWS = new WeakMap<AuditResource, TopicView>();
+
+/** Read a topic resource (once per resource object; the view is frozen, so no rule can change another's). */
 export function topicView(topic: AuditResource): TopicView {
+  let view = VIEWS.get(topic);
+  if (!view) {
+    view = readTopicView(topic);
+    VIEWS.set(topic, view);
+  }
+  return view;
+}
+
+function readTopicView(topic: AuditResource): TopicView {
   const a = topic.attributes;
   const confluent = topic.type === "confluent_kafka_topic";
   const className = str(topic.metadata?.class);
-  return {
+  return Object.freeze({
     name: confluent ? a.topic_name : a.name,
     replicationFactor: confluent ? CONFLUENT_REPLICATION_FACTOR : num(a.replication_factor),
     rawReplicationFactor: confluent ? CONFLUENT_REPLICATION_FACTOR : a.replication_factor,
-    config: stringMap(a.config),
+    config: Object.freeze(stringMap(a.config)),
     topicClass: className && className in TOPIC_CLASSES ? TOPIC_CLASSES[className as TopicClassName] : undefined,
     className,
-  };
+  });
 }
 
 /** Effective `retention.ms`: as configured, else the Kafka / Confluent default (7 days). */
