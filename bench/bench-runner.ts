@@ -58,9 +58,22 @@ export function compile(work: string): BenchDirs {
   return { work, js };
 }
 
-/** Runs one child process (fresh Node, compiled JS) after clearing its output folder. */
+/**
+ * Flushes the file system's pending writes (`sync`), so that the write-back of the previous run's
+ * files and of the folder just deleted does not fall into the next timed run, on either side.
+ */
+export function settleDisk(): void {
+  try {
+    execFileSync("sync", [], { stdio: "ignore", timeout: 60_000 });
+  } catch {
+    // No `sync` on this host: the runs are still alternated, only noisier.
+  }
+}
+
+/** Runs one child process (fresh Node, compiled JS) after clearing its output folder and settling the disk. */
 export function runChild(dirs: BenchDirs, mode: Mode, outdir: string, workload: string, program?: string): Sample {
   fs.rmSync(outdir, { recursive: true, force: true });
+  settleDisk();
   const load1 = os.loadavg()[0];
   const args = [path.join(dirs.js, "bench", "synth-child.js"), mode, outdir, workload, ...(program ? [program] : [])];
   const out = execFileSync(process.execPath, args, {

@@ -186,6 +186,7 @@ export function renderScaleSection(r: ScaleResults): string {
     "- **Processes**: every run is a fresh Node process running compiled JavaScript (`tsc` of lib, examples",
     "  and bench); both sides load their own modules inside the timed window. Rounds alternate library",
     "  (every artifact), L1, library (verify-only), L1, so drift on the host reaches both sides alike.",
+    "  Before each run its output folder is deleted and the disk settled (`sync`), outside the timed window.",
     "- **Equality**: before timing, every stack the L1 program writes is compared with the library's as a",
     '  whole document; the run stops on any difference. Excluded, and nothing else: the top-level `"//"`',
     "  block (cdktf's metadata: backend, stack name, version, overridden keys, cross-stack output map) and",

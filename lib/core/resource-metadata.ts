@@ -154,37 +154,66 @@ function copyResolved(v: unknown): unknown {
   return v;
 }
 
-/** The override object a resource holds under `"//"`, when any. */
-function commentOverrides(resource: TerraformResource): Record<string, unknown> | undefined {
+/** The raw overrides of a resource (cdktf keeps them in a private field). */
+function rawOverridesOf(resource: TerraformResource): Record<string, unknown> | undefined {
   const raw = (resource as unknown as { rawOverrides?: Record<string, unknown> }).rawOverrides;
-  const comment = raw?.["//"];
-  return isPlainObject(comment) ? comment : undefined;
+  return isPlainObject(raw) ? raw : undefined;
 }
 
+/**
+ * While cdktf renders the stack, plain metadata is lifted out of each recorded resource's overrides
+ * and written into the rendered document afterwards, in the same place. cdktf therefore neither
+ * resolves it (five walks per synth) nor lists the resource in the stack's `//.metadata.overrides`,
+ * which it builds by copying the whole list once per overridden resource (quadratic in the number of
+ * resources of a type). The resources' blocks are the same, byte for byte; only that list loses its
+ * `"//"` entries (Terraform ignores `"//"` keys).
+ */
 function wrapToTerraform(stack: TerraformStack, resources: ReadonlySet<TerraformResource>): void {
   const original = stack.toTerraform;
   const wrapped = function (this: TerraformStack): unknown {
-    const swapped: { resource: TerraformResource; comment: Record<string, unknown>; value: unknown }[] = [];
+    const lifted: {
+      resource: TerraformResource;
+      raw: Record<string, unknown>;
+      comment: Record<string, unknown>;
+      value: Record<string, unknown>;
+      whole: boolean;
+      /** The keys of the object the metadata was lifted from, in their order, to restore it exactly. */
+      order: string[];
+    }[] = [];
     for (const resource of resources) {
-      const comment = commentOverrides(resource);
-      const value = comment?.[RESOURCE_METADATA_KEY];
-      if (!comment || !isPlainObject(value) || !resolvesToItself(value)) continue;
-      comment[RESOURCE_METADATA_KEY] = {};
-      swapped.push({ resource, comment, value });
+      const raw = rawOverridesOf(resource);
+      const comment = raw?.["//"];
+      if (!raw || !isPlainObject(comment)) continue;
+      const value = comment[RESOURCE_METADATA_KEY];
+      if (!isPlainObject(value) || !resolvesToItself(value)) continue;
+      // The whole comment goes when it holds nothing else; otherwise only the library's key.
+      const whole = Object.keys(comment).length === 1;
+      const order = Object.keys(whole ? raw : comment);
+      if (whole) delete raw["//"];
+      else delete comment[RESOURCE_METADATA_KEY];
+      lifted.push({ resource, raw, comment, value, whole, order });
     }
     let doc: Record<string, Record<string, Record<string, Record<string, unknown>>>>;
     try {
       doc = original.call(this);
     } finally {
-      for (const s of swapped) s.comment[RESOURCE_METADATA_KEY] = s.value;
-    }
-    for (const s of swapped) {
-      const body = doc?.resource?.[s.resource.terraformResourceType]?.[s.resource.friendlyUniqueId];
-      const comment = body?.["//"] as Record<string, unknown> | undefined;
-      const placeholder = comment?.[RESOURCE_METADATA_KEY];
-      if (isPlainObject(placeholder) && Object.keys(placeholder).length === 0) {
-        comment![RESOURCE_METADATA_KEY] = copyResolved(s.value);
+      // Put the overrides back as they were (key order included), for the next render.
+      for (const l of lifted) {
+        const target = l.whole ? l.raw : l.comment;
+        const missing = l.whole ? "//" : RESOURCE_METADATA_KEY;
+        const current = { ...target, [missing]: l.whole ? l.comment : l.value };
+        for (const k of Object.keys(target)) delete target[k];
+        for (const k of l.order) if (k in current) target[k] = current[k];
+        for (const [k, v] of Object.entries(current)) if (!(k in target)) target[k] = v;
       }
+    }
+    for (const l of lifted) {
+      const body = doc?.resource?.[l.resource.terraformResourceType]?.[l.resource.friendlyUniqueId];
+      if (!body) continue;
+      // First in the comment, where cdktf's merge of the override puts it.
+      const existing = body["//"];
+      const rest = isPlainObject(existing) ? existing : {};
+      body["//"] = { [RESOURCE_METADATA_KEY]: copyResolved(l.value), ...rest };
     }
     return doc;
   };
