@@ -200,6 +200,8 @@ export function renderScaleSection(r: ScaleResults): string {
     "  writes no artifact.",
     "- **CPU time**: user plus system time of each process (`process.resourceUsage()`), median per side; its",
     "  ratio moves less than the wall-clock ratio when other work shares the host. The targets are wall-clock.",
+    "  Every-artifact runs also wait on the file system for the files they create, and on a virtual disk that",
+    "  wait varies from run to run far more than CPU time does (hence their wider ranges).",
     "- **Memory**: peak resident set size of the process (`process.resourceUsage().maxRSS`), median.",
     "- **Growth**: a least-squares line through the medians gives the cost per topic (with its share of",
     "  applications, grants and alarms) and the fixed cost (start-up, module loading); the exponent of a",
