@@ -4,7 +4,8 @@
  * the order flows move in and the checks each must pass. Pure: no cdktf import.
  */
 import { failWith } from "../errors";
-import { KafkaStandardsErrorCode } from "../error-codes";
+import { TOPIC_SEGMENT_PATTERN } from "../standards/naming";
+import { checkNameSegments } from "./name-segments";
 import { PARTITION_SIZING } from "../standards/topic-config";
 import { TOPIC_CLASSES } from "../standards/topic-classes";
 import { MQ_MIGRATION_STANDARD, MqFlowPhase } from "../standards/mq-migration";
@@ -140,7 +141,6 @@ export interface MqMigrationPlan {
   readonly rollbackWindowDays: number;
 }
 
-const SEGMENT = /^[a-z][a-z0-9-]{0,40}$/;
 const MQ_NAME = /^[A-Za-z0-9._%/]{1,48}$/;
 const DAY_MS = 86_400_000;
 const KEY_HEADERS: readonly MqKeyHeader[] = [
@@ -150,20 +150,9 @@ const KEY_HEADERS: readonly MqKeyHeader[] = [
   "JMSDestination",
 ];
 
-function fail(
-  code: KafkaStandardsErrorCode,
-  prop: string,
-  value: unknown,
-  allowed: string,
-  fix: string,
-  path: string,
-): never {
-  return failWith(code, prop, value, allowed, fix, path);
-}
-
 function positive(v: unknown, prop: string, max: number, path: string): number {
   if (typeof v !== "number" || !Number.isFinite(v) || v <= 0 || v > max) {
-    fail(
+    failWith(
       "KSE-MQ-003",
       prop,
       v,
@@ -177,7 +166,14 @@ function positive(v: unknown, prop: string, max: number, path: string): number {
 
 function queueName(v: unknown, prop: string, path: string): string {
   if (typeof v !== "string" || !MQ_NAME.test(v)) {
-    fail("KSE-MQ-002", prop, v, "an MQ queue name (at most 48 characters)", "Use the queue's name as defined.", path);
+    failWith(
+      "KSE-MQ-002",
+      prop,
+      v,
+      "an MQ queue name (at most 48 characters)",
+      "Use the queue's name as defined.",
+      path,
+    );
   }
   return v;
 }
@@ -185,25 +181,10 @@ function queueName(v: unknown, prop: string, path: string): string {
 /** Validates the inventory and plans each flow. */
 export function planMqMigration(input: MqMigrationPlanInput): MqMigrationPlan {
   const path = input.path;
-  for (const [prop, value] of [
-    ["name", input.name],
-    ["domain", input.domain],
-    ["region", input.region],
-  ] as const) {
-    if (typeof value !== "string" || !SEGMENT.test(value)) {
-      fail(
-        "KSE-MQ-008",
-        prop,
-        value,
-        `${SEGMENT} (a lower-case topic-name segment)`,
-        'Use lower-case letters, digits and hyphens, e.g. "payments".',
-        path,
-      );
-    }
-  }
+  checkNameSegments("KSE-MQ-008", input, "payments", path);
   const windowDays = input.rollbackWindowDays ?? MQ_MIGRATION_STANDARD.defaultRollbackWindowDays;
   if (typeof windowDays !== "number" || !Number.isFinite(windowDays) || windowDays <= 0 || windowDays > 365) {
-    fail(
+    failWith(
       "KSE-MQ-008",
       "rollbackWindowDays",
       windowDays,
@@ -213,14 +194,14 @@ export function planMqMigration(input: MqMigrationPlanInput): MqMigrationPlan {
     );
   }
   if (!Array.isArray(input.flows) || input.flows.length === 0) {
-    fail("KSE-MQ-001", "flows", input.flows, "at least one flow", "List the queues the migration moves.", path);
+    failWith("KSE-MQ-001", "flows", input.flows, "at least one flow", "List the queues the migration moves.", path);
   }
   const names = new Set<string>();
   const queues = new Set<string>();
   const planned = input.flows.map((f, i) => {
     const p = `flows[${i}]`;
     if (typeof f !== "object" || f === null) {
-      fail(
+      failWith(
         "KSE-MQ-001",
         p,
         f,
@@ -229,10 +210,17 @@ export function planMqMigration(input: MqMigrationPlanInput): MqMigrationPlan {
         path,
       );
     }
-    if (typeof f.name !== "string" || !SEGMENT.test(f.name)) {
-      fail("KSE-MQ-002", `${p}.name`, f.name, `${SEGMENT}`, 'Name the flow in lower case, e.g. "payments".', path);
+    if (typeof f.name !== "string" || !TOPIC_SEGMENT_PATTERN.test(f.name)) {
+      failWith(
+        "KSE-MQ-002",
+        `${p}.name`,
+        f.name,
+        `${TOPIC_SEGMENT_PATTERN}`,
+        'Name the flow in lower case, e.g. "payments".',
+        path,
+      );
     }
-    if (names.has(f.name)) fail("KSE-MQ-002", `${p}.name`, f.name, "each flow once", "Remove the duplicate.", path);
+    if (names.has(f.name)) failWith("KSE-MQ-002", `${p}.name`, f.name, "each flow once", "Remove the duplicate.", path);
     names.add(f.name);
     const ownQueues = [
       ["queue", queueName(f.queue, `${p}.queue`, path)],
@@ -242,7 +230,7 @@ export function planMqMigration(input: MqMigrationPlanInput): MqMigrationPlan {
     ];
     for (const [prop, q] of ownQueues) {
       if (queues.has(q)) {
-        fail(
+        failWith(
           "KSE-MQ-002",
           `${p}.${prop}`,
           q,
@@ -283,10 +271,17 @@ function planFlow(
   path: string,
 ): PlannedMqFlow {
   if (!["none", "key", "queue"].includes(f.ordering)) {
-    fail("KSE-MQ-004", `${p}.ordering`, f.ordering, "none, key or queue", "Say what order the consumers need.", path);
+    failWith(
+      "KSE-MQ-004",
+      `${p}.ordering`,
+      f.ordering,
+      "none, key or queue",
+      "Say what order the consumers need.",
+      path,
+    );
   }
   if (f.exchange !== "fire-and-forget" && f.exchange !== "request-reply") {
-    fail(
+    failWith(
       "KSE-MQ-005",
       `${p}.exchange`,
       f.exchange,
@@ -297,7 +292,7 @@ function planFlow(
   }
   const requestReply = f.exchange === "request-reply";
   if (requestReply && f.replyQueue === undefined) {
-    fail(
+    failWith(
       "KSE-MQ-005",
       `${p}.replyQueue`,
       undefined,
@@ -307,7 +302,7 @@ function planFlow(
     );
   }
   if (!requestReply && f.replyQueue !== undefined) {
-    fail(
+    failWith(
       "KSE-MQ-005",
       `${p}.replyQueue`,
       f.replyQueue,
@@ -319,7 +314,7 @@ function planFlow(
   let keyHeader: MqKeyHeader | undefined;
   if (f.ordering === "key") {
     if (requestReply) {
-      fail(
+      failWith(
         "KSE-MQ-004",
         `${p}.ordering`,
         "key",
@@ -329,7 +324,7 @@ function planFlow(
       );
     }
     if (!KEY_HEADERS.includes(f.orderingKey as MqKeyHeader)) {
-      fail(
+      failWith(
         "KSE-MQ-004",
         `${p}.orderingKey`,
         f.orderingKey,
@@ -340,13 +335,13 @@ function planFlow(
     }
     keyHeader = f.orderingKey;
   } else if (f.orderingKey !== undefined) {
-    fail("KSE-MQ-004", `${p}.orderingKey`, f.orderingKey, 'only with ordering "key"', "Remove orderingKey.", path);
+    failWith("KSE-MQ-004", `${p}.orderingKey`, f.orderingKey, 'only with ordering "key"', "Remove orderingKey.", path);
   }
   if (requestReply) keyHeader = "JMSMessageID";
 
   const consumers = f.consumers;
   if (!Array.isArray(consumers) || consumers.length === 0) {
-    fail(
+    failWith(
       "KSE-MQ-007",
       `${p}.consumers`,
       consumers,
@@ -358,10 +353,10 @@ function planFlow(
   const seen = new Set<string>();
   consumers.forEach((c, j) => {
     if (typeof c?.name !== "string" || c.name.trim() === "" || typeof c.migrated !== "boolean") {
-      fail("KSE-MQ-007", `${p}.consumers[${j}]`, c, "{ name, migrated: boolean }", "Describe the consumer.", path);
+      failWith("KSE-MQ-007", `${p}.consumers[${j}]`, c, "{ name, migrated: boolean }", "Describe the consumer.", path);
     }
     if (seen.has(c.name)) {
-      fail("KSE-MQ-007", `${p}.consumers[${j}].name`, c.name, "each consumer once", "Remove the duplicate.", path);
+      failWith("KSE-MQ-007", `${p}.consumers[${j}].name`, c.name, "each consumer once", "Remove the duplicate.", path);
     }
     seen.add(c.name);
   });
@@ -371,7 +366,7 @@ function planFlow(
   const mbps = (volume * size) / 1_000_000;
   const perPartition = Math.min(PARTITION_SIZING.producerMBpsPerPartition, PARTITION_SIZING.consumerMBpsPerPartition);
   if (f.ordering === "queue" && mbps > perPartition) {
-    fail(
+    failWith(
       "KSE-MQ-004",
       `${p}.ordering`,
       `queue at ${mbps.toFixed(1)} MB/s`,
@@ -463,7 +458,7 @@ function phaseConnectors(
   switch (f.phase) {
     case "pilot":
       if (f.pilotQueue === undefined) {
-        fail(
+        failWith(
           "KSE-MQ-006",
           `${p}.pilotQueue`,
           undefined,
@@ -492,7 +487,7 @@ function phaseConnectors(
       });
       if (onMq.length > 0) {
         if (f.legacyQueue === undefined) {
-          fail(
+          failWith(
             "KSE-MQ-006",
             `${p}.legacyQueue`,
             undefined,
@@ -522,7 +517,7 @@ function phaseConnectors(
       break;
     case "switched":
       if (onMq.length > 0) {
-        fail(
+        failWith(
           "KSE-MQ-007",
           `${p}.consumers`,
           onMq.join(", "),
@@ -533,7 +528,7 @@ function phaseConnectors(
       }
       break;
     default:
-      fail("KSE-MQ-006", `${p}.phase`, f.phase, "pilot, coexistence or switched", "Set the flow's phase.", path);
+      failWith("KSE-MQ-006", `${p}.phase`, f.phase, "pilot, coexistence or switched", "Set the flow's phase.", path);
   }
   return out;
 }

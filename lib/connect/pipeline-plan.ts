@@ -7,6 +7,7 @@ import { failWith } from "../errors";
 import { PARTITION_SIZING } from "../standards/topic-config";
 import { PIPELINE_PROBE, PIPELINE_SIZING } from "../standards/connect-pipeline";
 import { TOPIC_CLASSES } from "../standards/topic-classes";
+import { checkNameSegments } from "./name-segments";
 import { JDBC_SOURCE_MODES, JdbcSourceMode } from "./catalog/jdbc-source";
 import { DB2_IDENTIFIER } from "./catalog/common";
 
@@ -99,7 +100,6 @@ export interface PipelinePlan {
   readonly heartbeat?: PlannedTable;
 }
 
-const SEGMENT = /^[a-z][a-z0-9-]{0,40}$/;
 const HOUR_MS = 3_600_000;
 
 /** `ORDER_LINES` → `order-lines`. */
@@ -154,24 +154,7 @@ function captureOf(t: PipelineTable, backend: "msk" | "confluent", i: number, pa
 /** Validates the inventory and plans each table's topic and capture. */
 export function planPipeline(input: PipelinePlanInput): PipelinePlan {
   const path = input.path;
-  for (const [prop, value] of [
-    ["name", input.name],
-    ["domain", input.domain],
-    ["region", input.region],
-  ] as const) {
-    if (typeof value !== "string" || !SEGMENT.test(value)) {
-      failWith(
-        "KSE-CONN-103",
-        prop,
-        value,
-        `${SEGMENT} (a lower-case topic-name segment)`,
-        prop === "region"
-          ? 'Use the region code, e.g. "eu-west-1".'
-          : 'Use lower-case letters, digits and hyphens, e.g. "sales".',
-        path,
-      );
-    }
-  }
+  checkNameSegments("KSE-CONN-103", input, "sales", path);
   const sla = input.recoverySlaHours ?? PIPELINE_SIZING.defaultRecoverySlaHours;
   if (typeof sla !== "number" || !Number.isFinite(sla) || sla <= 0 || sla > 24 * 365) {
     fail(

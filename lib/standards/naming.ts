@@ -37,6 +37,12 @@ export const MSK_CLUSTER_NAME_MAX_LENGTH = 64;
  */
 export const TOPIC_NAME_PATTERN = /^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*){1,4}$/;
 
+/**
+ * One segment of a generated topic name (a pipeline's or migration's name, domain and region in
+ * `<domain>.<name>-<dataset>.<region>`): lower case, letters, digits and hyphens.
+ */
+export const TOPIC_SEGMENT_PATTERN = /^[a-z][a-z0-9-]{0,40}$/;
+
 /** Kafka's own limit on topic name length. */
 export const TOPIC_NAME_MAX_LENGTH = 249;
 
