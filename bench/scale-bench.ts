@@ -31,7 +31,7 @@ import {
   SizeResult,
   VariantResult,
 } from "./scale-report";
-import { replaceMarked } from "./audit-scale";
+import { replaceMarked } from "./doc-section";
 
 /** Command-line options. */
 export interface ScaleOptions {

@@ -2,6 +2,7 @@
  * Renders the scale benchmark's results as the marked section of docs/PERFORMANCE.md, and replaces
  * that section in the document (pure functions: no file access).
  */
+import { replaceMarked } from "./doc-section";
 import { growthExponent, linearFit, Summary } from "./stats";
 import type { TimingSummary } from "./bench-runner";
 
@@ -222,10 +223,5 @@ export function renderScaleSection(r: ScaleResults): string {
 
 /** Replaces the marked section of a document, or appends it when the document has none. */
 export function replaceSection(document: string, section: string): string {
-  const begin = document.indexOf(SECTION_BEGIN.slice(0, SECTION_BEGIN.indexOf(" (")));
-  const end = document.indexOf(SECTION_END);
-  if (begin >= 0 && end > begin) {
-    return document.slice(0, begin) + section + document.slice(end + SECTION_END.length);
-  }
-  return `${document.replace(/\s*$/, "")}\n\n${section}\n`;
+  return replaceMarked(document, SECTION_BEGIN, SECTION_END, section);
 }

@@ -4,8 +4,8 @@ import {
   generate,
   growthExponent,
   renderAuditSection,
-  replaceMarked,
 } from "../../bench/audit-scale";
+import { replaceMarked } from "../../bench/doc-section";
 
 describe("audit scale benchmark", () => {
   test("the growth exponent of a linear, a quadratic and a constant series", () => {
