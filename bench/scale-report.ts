@@ -114,7 +114,7 @@ export const SCALE_TARGETS = { everyArtifact: 1.3, verifyOnly: 1.15 } as const;
 /** The rounds per size, e.g. "15 (250 topics), 10 (1,000), 5 (2,000)", or one number when all sizes had the same. */
 function roundsText(r: ScaleResults): string {
   const sizes = r.variants[0]?.sizes ?? [];
-  const counts = new Set(sizes.map((s) => s.runs ?? r.runs));
+  const counts = new Set(sizes.map((s) => s.runs));
   if (counts.size <= 1) return fmt([...counts][0] ?? r.runs);
   return sizes.map((s, i) => `${fmt(s.runs)} (${fmt(s.topics)}${i === 0 ? " topics" : ""})`).join(", ");
 }

@@ -177,8 +177,6 @@ function wrapToTerraform(stack: TerraformStack, resources: ReadonlySet<Terraform
       comment: Record<string, unknown>;
       value: Record<string, unknown>;
       whole: boolean;
-      /** The keys of the object the metadata was lifted from, in their order, to restore it exactly. */
-      order: string[];
     }[] = [];
     for (const resource of resources) {
       const raw = rawOverridesOf(resource);
@@ -188,23 +186,18 @@ function wrapToTerraform(stack: TerraformStack, resources: ReadonlySet<Terraform
       if (!isPlainObject(value) || !resolvesToItself(value)) continue;
       // The whole comment goes when it holds nothing else; otherwise only the library's key.
       const whole = Object.keys(comment).length === 1;
-      const order = Object.keys(whole ? raw : comment);
       if (whole) delete raw["//"];
       else delete comment[RESOURCE_METADATA_KEY];
-      lifted.push({ resource, raw, comment, value, whole, order });
+      lifted.push({ resource, raw, comment, value, whole });
     }
     let doc: Record<string, Record<string, Record<string, Record<string, unknown>>>>;
     try {
       doc = original.call(this);
     } finally {
-      // Put the overrides back as they were (key order included), for the next render.
+      // Put the overrides back for the next render (each render lifts them again).
       for (const l of lifted) {
-        const target = l.whole ? l.raw : l.comment;
-        const missing = l.whole ? "//" : RESOURCE_METADATA_KEY;
-        const current = { ...target, [missing]: l.whole ? l.comment : l.value };
-        for (const k of Object.keys(target)) delete target[k];
-        for (const k of l.order) if (k in current) target[k] = current[k];
-        for (const [k, v] of Object.entries(current)) if (!(k in target)) target[k] = v;
+        if (l.whole) l.raw["//"] = l.comment;
+        else l.comment[RESOURCE_METADATA_KEY] = l.value;
       }
     }
     for (const l of lifted) {
