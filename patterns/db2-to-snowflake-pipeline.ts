@@ -8,7 +8,7 @@ import { StackArtifacts } from "../lib/core/stack-artifacts";
 import { ResourceMetadata } from "../lib/standards/naming";
 import { extendMetadata } from "../lib/core/resource-metadata";
 import { PIPELINE_PROBE } from "../lib/standards/connect-pipeline";
-import { ConnectorSecret, requireSecret } from "../lib/connect/connector-secret";
+import { ConnectorSecret, requireBackendSecret } from "../lib/connect/connector-secret";
 import { ConnectPlugin } from "../lib/connect/connect-plugin";
 import { ConnectorCatalog } from "../lib/connect/connector-catalog";
 import { KafkaConnector } from "../lib/connect/kafka-connector";
@@ -244,26 +244,13 @@ export class Db2ToSnowflakePipeline extends Construct {
       ...(props.snowflake ?? ({} as SnowflakeTargetSettings)),
       schema: props.snowflake?.stagingSchema,
     });
-    const wanted = backend === "msk" ? "secrets-manager" : "terraform-reference";
     for (const [prop, value] of [
       ["db2.password", props.db2?.password],
       ["snowflake.privateKey", props.snowflake?.privateKey],
       ["snowflake.privateKeyPassphrase", props.snowflake?.privateKeyPassphrase],
     ] as const) {
       if (value === undefined && prop === "snowflake.privateKeyPassphrase") continue;
-      const secret = requireSecret(value, prop, path);
-      if (secret.kind !== wanted) {
-        failWith(
-          "KSE-CONN-004",
-          prop,
-          secret.kind,
-          backend === "msk"
-            ? "ConnectorSecret.secretsManager(...) on MSK Connect"
-            : "ConnectorSecret.terraformReference(...) on Confluent Cloud",
-          "Use the secret kind of the cluster's backend.",
-          path,
-        );
-      }
+      requireBackendSecret(value, prop, backend, path);
     }
     let monitoringScope: Construct | undefined;
     if (cluster instanceof MskCluster) {

@@ -8,7 +8,7 @@ import { StackArtifacts } from "../lib/core/stack-artifacts";
 import { ResourceMetadata } from "../lib/standards/naming";
 import { extendMetadata } from "../lib/core/resource-metadata";
 import { PIPELINE_PROBE } from "../lib/standards/connect-pipeline";
-import { ConnectorSecret, requireSecret } from "../lib/connect/connector-secret";
+import { ConnectorSecret, requireBackendSecret } from "../lib/connect/connector-secret";
 import { ConnectPlugin } from "../lib/connect/connect-plugin";
 import { ConnectorCatalog } from "../lib/connect/connector-catalog";
 import { KafkaConnector } from "../lib/connect/kafka-connector";
@@ -384,22 +384,7 @@ function checkSettings(
       path,
     );
   }
-  if (mq.password !== undefined) {
-    const secret = requireSecret(mq.password, "mq.password", path);
-    const wanted = backend === "msk" ? "secrets-manager" : "terraform-reference";
-    if (secret.kind !== wanted) {
-      failWith(
-        "KSE-CONN-004",
-        "mq.password",
-        secret.kind,
-        backend === "msk"
-          ? "ConnectorSecret.secretsManager(...) on MSK Connect"
-          : "ConnectorSecret.terraformReference(...) on Confluent Cloud",
-        "Use the secret kind of the cluster's backend.",
-        path,
-      );
-    }
-  }
+  if (mq.password !== undefined) requireBackendSecret(mq.password, "mq.password", backend, path);
   checkMqConnection({ ...mq, queue: plan.flows[0].flow.queue });
   const needs = (dir: "source" | "sink") => plan.flows.some((f) => f.connectors.some((c) => c.direction === dir));
   if (backend === "confluent") {

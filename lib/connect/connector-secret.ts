@@ -162,3 +162,30 @@ export function requireSecret(value: unknown, prop: string, path: string, option
     path,
   );
 }
+
+/**
+ * {@link requireSecret} for a pattern's prop, also checked against the cluster's backend: MSK Connect
+ * reads secrets through Secrets Manager, Confluent Cloud through sensitive Terraform references.
+ */
+export function requireBackendSecret(
+  value: unknown,
+  prop: string,
+  backend: "msk" | "confluent",
+  path: string,
+): ConnectorSecret {
+  const secret = requireSecret(value, prop, path);
+  const wanted = backend === "msk" ? "secrets-manager" : "terraform-reference";
+  if (secret.kind !== wanted) {
+    failWith(
+      "KSE-CONN-004",
+      prop,
+      secret.kind,
+      backend === "msk"
+        ? "ConnectorSecret.secretsManager(...) on MSK Connect"
+        : "ConnectorSecret.terraformReference(...) on Confluent Cloud",
+      "Use the secret kind of the cluster's backend.",
+      path,
+    );
+  }
+  return secret;
+}
