@@ -26,16 +26,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { SynthConnector, Translation, connectorsFromSynth, translate } from "./connectors-from-synth";
-
-function arg(name: string, fallback?: string): string {
-  const i = process.argv.indexOf(name);
-  const v = i >= 0 ? process.argv[i + 1] : fallback;
-  if (v === undefined) {
-    process.stderr.write(`missing ${name}\n`);
-    process.exit(2);
-  }
-  return v;
-}
+import { arg, connectRest, probeRunner, psqlRunner, sleep } from "./it-common";
 
 const connect = arg("--connect");
 const bootstrap = arg("--bootstrap");
@@ -43,6 +34,10 @@ const pgPort = arg("--pg-port");
 const pgUser = arg("--pg-user");
 const pgPassword = arg("--pg-password");
 const javaCp = arg("--java-cp");
+const psql = psqlRunner({ port: pgPort, user: pgUser, password: pgPassword });
+const probe = probeRunner(javaCp);
+const rest = (method: string, p: string, body?: unknown): Promise<{ status: number; json: unknown }> =>
+  connectRest(connect, method, p, body);
 const outFile = arg("--out");
 const workDir = path.dirname(outFile);
 const ROWS = Number(arg("--rows", "1000"));
@@ -65,38 +60,11 @@ function failLine(msg: string): void {
 function log(msg: string): void {
   process.stderr.write(`[e2e] ${msg}\n`);
 }
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 // ---------- PostgreSQL ----------
-function psql(db: string, sql: string): string {
-  const r = spawnSync(
-    "psql",
-    ["-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", pgPort, "-U", pgUser, "-d", db, "-c", sql],
-    { env: { ...process.env, PGPASSWORD: pgPassword }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
-  );
-  if (r.status !== 0) throw new Error(`psql ${db}: ${r.stderr.trim()} (SQL: ${sql.slice(0, 200)})`);
-  return r.stdout.trim();
-}
 const q = (id: string): string => `"${id.replace(/"/g, '""')}"`;
 
 // ---------- Connect REST ----------
-async function rest(method: string, p: string, body?: unknown): Promise<{ status: number; json: unknown }> {
-  const res = await fetch(`${connect}${p}`, {
-    method,
-    headers: { "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(120_000),
-  });
-  const text = await res.text();
-  let json: unknown = text;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    /* plain text */
-  }
-  return { status: res.status, json };
-}
-
 interface Status {
   connector?: { state: string };
   tasks?: { id: number; state: string; trace?: string }[];
@@ -118,16 +86,6 @@ async function waitRunning(name: string, timeoutMs: number): Promise<Status> {
 }
 
 // ---------- Java probe ----------
-function probe(args: string[], timeoutMs = 120_000): string {
-  const r = spawnSync(
-    "java",
-    ["-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-cp", javaCp, "kafkastandards.it.connect.PipelineProbe", ...args],
-    { encoding: "utf8", timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
-  );
-  if (r.status !== 0) throw new Error(`PipelineProbe ${args[0]}: exit ${r.status}: ${(r.stderr || "").slice(-600)}`);
-  return r.stdout;
-}
-
 // ---------- the pipeline from the synthesized stacks ----------
 interface TopicSpec {
   name: string;

@@ -23,16 +23,7 @@
 import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-
-function arg(name: string, fallback?: string): string {
-  const i = process.argv.indexOf(name);
-  const v = i >= 0 ? process.argv[i + 1] : fallback;
-  if (v === undefined) {
-    process.stderr.write(`missing ${name}\n`);
-    process.exit(2);
-  }
-  return v;
-}
+import { arg, connectRest, probeRunner, psqlRunner, sleep } from "./it-common";
 
 const connect = arg("--connect");
 const bootstrap = arg("--bootstrap");
@@ -47,6 +38,9 @@ const work = arg("--work");
 const outFile = arg("--out");
 const maxS = Number(arg("--max-s", "300"));
 const REPO = path.join(__dirname, "..", "..", "..");
+const psql = psqlRunner({ port: pgPort, user: pgUser, password: pgPassword });
+const probe = probeRunner(javaCp);
+const rest = (base: string, method: string, p: string, body?: unknown) => connectRest(base, method, p, body, 60_000);
 const DB = "it_modern";
 const EXPORT_NAME = "inventory-cdc";
 const SNAPSHOT_ROWS = 20;
@@ -63,44 +57,6 @@ const failLine = (m: string): void => {
   process.stdout.write(`FAIL ${m}\n`);
 };
 const log = (m: string): void => void process.stderr.write(`[modernization] ${m}\n`);
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-function psql(db: string, sql: string): string {
-  const r = spawnSync(
-    "psql",
-    ["-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", pgPort, "-U", pgUser, "-d", db, "-c", sql],
-    { env: { ...process.env, PGPASSWORD: pgPassword }, encoding: "utf8" },
-  );
-  if (r.status !== 0) throw new Error(`psql ${db}: ${r.stderr.trim()} (SQL: ${sql.slice(0, 200)})`);
-  return r.stdout.trim();
-}
-
-function probe(args: string[], timeoutMs = 120_000): string {
-  const r = spawnSync(
-    "java",
-    ["-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-cp", javaCp, "kafkastandards.it.connect.PipelineProbe", ...args],
-    { encoding: "utf8", timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
-  );
-  if (r.status !== 0) throw new Error(`PipelineProbe ${args[0]}: exit ${r.status}: ${(r.stderr || "").slice(-600)}`);
-  return r.stdout;
-}
-
-async function rest(base: string, method: string, p: string, body?: unknown): Promise<{ status: number; json: any }> {
-  const res = await fetch(`${base}${p}`, {
-    method,
-    headers: { "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(60_000),
-  });
-  const text = await res.text();
-  let json: unknown = undefined;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = text;
-  }
-  return { status: res.status, json };
-}
 
 async function waitRunning(base: string, name: string, timeoutMs: number, alive: () => boolean): Promise<void> {
   const deadline = Date.now() + timeoutMs;
