@@ -23,6 +23,7 @@ import {
   type SuppressionEntry,
   type UnverifiedCheck,
 } from "./types";
+import { compareText } from "../core/compare";
 
 /** Minimum length of a suppression reason. */
 export const MIN_SUPPRESSION_REASON_LENGTH = 10;
@@ -113,8 +114,8 @@ function compareFindings(a: Finding, b: Finding): number {
   return (
     Number(a.suppressed) - Number(b.suppressed) ||
     SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
-    a.rule.localeCompare(b.rule) ||
-    a.resource.localeCompare(b.resource)
+    compareText(a.rule, b.rule) ||
+    compareText(a.resource, b.resource)
   );
 }
 

@@ -4,6 +4,7 @@
  * `confluent_connector`), with each connector's modernization findings. Pure: callers read files.
  */
 import { ModernizationFinding, findModernizations } from "./connector-modernization";
+import { compareText } from "../core/compare";
 
 /** One connector of the inventory. */
 export interface InventoriedConnector {
@@ -84,7 +85,7 @@ export function connectorsFromRestExport(doc: Json, origin: string): Inventoried
         tasks,
       });
     })
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => compareText(a.name, b.name));
 }
 
 /** The connectors of a synthesized Terraform document (`cdk.tf.json`). */
@@ -107,5 +108,5 @@ export function connectorsFromTerraform(doc: Json, stack: string): InventoriedCo
       }),
     );
   }
-  return out.sort((a, b) => a.name.localeCompare(b.name));
+  return out.sort((a, b) => compareText(a.name, b.name));
 }

@@ -9,6 +9,7 @@ import { checkNameSegments } from "./name-segments";
 import { PARTITION_SIZING } from "../standards/topic-config";
 import { TOPIC_CLASSES } from "../standards/topic-classes";
 import { MQ_MIGRATION_STANDARD, MqFlowPhase } from "../standards/mq-migration";
+import { compareText } from "../core/compare";
 
 /** How a flow's consumers depend on message order. */
 export type MqOrdering =
@@ -250,7 +251,7 @@ export function planMqMigration(input: MqMigrationPlanInput): MqMigrationPlan {
     const size = positive(f.messageSizeBytes, `${p}.messageSizeBytes`, MQ_MIGRATION_STANDARD.maxMessageBytes, path);
     return planFlow(f, p, volume, size, input, windowDays, path);
   });
-  const order = [...planned].sort((a, b) => a.risk - b.risk || a.flow.name.localeCompare(b.flow.name));
+  const order = [...planned].sort((a, b) => a.risk - b.risk || compareText(a.flow.name, b.flow.name));
   const wave = new Map(order.map((f, i) => [f.flow.name, i + 1]));
   return {
     name: input.name,

@@ -107,7 +107,7 @@ export function recordMetadata(resource: TerraformResource, metadata: ResourceMe
   if (!resources) {
     resources = new Set();
     RECORDED.set(stack, resources);
-    wrapToTerraform(stack, resources);
+    wrapRendering(stack, resources);
   }
   resources.add(resource);
   MetadataCarrier.of(resource).setMetadata(resource, clean);
@@ -160,45 +160,71 @@ function rawOverridesOf(resource: TerraformResource): Record<string, unknown> | 
   return isPlainObject(raw) ? raw : undefined;
 }
 
+/** Plain metadata taken out of one resource's overrides while cdktf renders its stack. */
+interface LiftedMetadata {
+  readonly resource: TerraformResource;
+  readonly raw: Record<string, unknown>;
+  readonly comment: Record<string, unknown>;
+  readonly value: Record<string, unknown>;
+  /** The comment held nothing else, so the whole `"//"` override was removed. */
+  readonly whole: boolean;
+}
+
+/** Takes the plain metadata out of each resource's overrides (see {@link wrapRendering}). */
+function liftMetadata(resources: ReadonlySet<TerraformResource>): LiftedMetadata[] {
+  const lifted: LiftedMetadata[] = [];
+  for (const resource of resources) {
+    const raw = rawOverridesOf(resource);
+    const comment = raw?.["//"];
+    if (!raw || !isPlainObject(comment)) continue;
+    const value = comment[RESOURCE_METADATA_KEY];
+    if (!isPlainObject(value) || !resolvesToItself(value)) continue;
+    // The whole comment goes when it holds nothing else; otherwise only the library's key.
+    const whole = Object.keys(comment).length === 1;
+    if (whole) delete raw["//"];
+    else delete comment[RESOURCE_METADATA_KEY];
+    lifted.push({ resource, raw, comment, value, whole });
+  }
+  return lifted;
+}
+
+/** Puts lifted metadata back into the overrides, for the next render (each render lifts it again). */
+function restoreMetadata(lifted: readonly LiftedMetadata[]): void {
+  for (const l of lifted) {
+    if (l.whole) l.raw["//"] = l.comment;
+    else l.comment[RESOURCE_METADATA_KEY] = l.value;
+  }
+}
+
 /**
  * While cdktf renders the stack, plain metadata is lifted out of each recorded resource's overrides
  * and written into the rendered document afterwards, in the same place. cdktf therefore neither
- * resolves it (five walks per synth) nor lists the resource in the stack's `//.metadata.overrides`,
- * which it builds by copying the whole list once per overridden resource (quadratic in the number of
- * resources of a type). The resources' blocks are the same, byte for byte; only that list loses its
- * `"//"` entries (Terraform ignores `"//"` keys).
+ * resolves it (five walks per synth: one while preparing cross-stack references, whose result is
+ * discarded, and two in each of the two renders of `toTerraform`) nor lists the resource in the
+ * stack's `//.metadata.overrides`, which it builds by copying the whole list once per overridden
+ * resource (quadratic in the number of resources of a type). The resources' blocks are the same,
+ * byte for byte; only that list loses its `"//"` entries (Terraform ignores `"//"` keys). Plain
+ * metadata holds no token, so the preparing walk, which looks for cross-stack references, finds
+ * the same references without it.
  */
-function wrapToTerraform(stack: TerraformStack, resources: ReadonlySet<TerraformResource>): void {
-  const original = stack.toTerraform;
-  const wrapped = function (this: TerraformStack): unknown {
-    const lifted: {
-      resource: TerraformResource;
-      raw: Record<string, unknown>;
-      comment: Record<string, unknown>;
-      value: Record<string, unknown>;
-      whole: boolean;
-    }[] = [];
-    for (const resource of resources) {
-      const raw = rawOverridesOf(resource);
-      const comment = raw?.["//"];
-      if (!raw || !isPlainObject(comment)) continue;
-      const value = comment[RESOURCE_METADATA_KEY];
-      if (!isPlainObject(value) || !resolvesToItself(value)) continue;
-      // The whole comment goes when it holds nothing else; otherwise only the library's key.
-      const whole = Object.keys(comment).length === 1;
-      if (whole) delete raw["//"];
-      else delete comment[RESOURCE_METADATA_KEY];
-      lifted.push({ resource, raw, comment, value, whole });
+function wrapRendering(stack: TerraformStack, resources: ReadonlySet<TerraformResource>): void {
+  const prepare = stack.prepareStack;
+  const preparing = function (this: TerraformStack): void {
+    const lifted = liftMetadata(resources);
+    try {
+      prepare.call(this);
+    } finally {
+      restoreMetadata(lifted);
     }
+  };
+  const render = stack.toTerraform;
+  const rendering = function (this: TerraformStack): unknown {
+    const lifted = liftMetadata(resources);
     let doc: Record<string, Record<string, Record<string, Record<string, unknown>>>>;
     try {
-      doc = original.call(this);
+      doc = render.call(this);
     } finally {
-      // Put the overrides back for the next render (each render lifts them again).
-      for (const l of lifted) {
-        if (l.whole) l.raw["//"] = l.comment;
-        else l.comment[RESOURCE_METADATA_KEY] = l.value;
-      }
+      restoreMetadata(lifted);
     }
     for (const l of lifted) {
       const body = doc?.resource?.[l.resource.terraformResourceType]?.[l.resource.friendlyUniqueId];
@@ -210,7 +236,8 @@ function wrapToTerraform(stack: TerraformStack, resources: ReadonlySet<Terraform
     }
     return doc;
   };
-  Object.defineProperty(stack, "toTerraform", { value: wrapped, configurable: true, writable: true });
+  Object.defineProperty(stack, "prepareStack", { value: preparing, configurable: true, writable: true });
+  Object.defineProperty(stack, "toTerraform", { value: rendering, configurable: true, writable: true });
 }
 
 /** The metadata last recorded per resource, for {@link extendMetadata}. */

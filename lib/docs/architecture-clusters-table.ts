@@ -15,6 +15,7 @@ import { MSK_DEFAULTS } from "../audit/rules/shared/configuration";
 import { ClusterEntry } from "./architecture-clusters";
 import { DocIndex, block, bool, display, first, num, str } from "./architecture-document";
 import type { Inventory } from "./architecture-inventory";
+import { compareText } from "../core/compare";
 
 /** ✓ or ✗ for a check; empty when nothing is checked. */
 export function mark(ok: boolean | undefined): string {
@@ -111,7 +112,7 @@ function mskRows(c: ClusterEntry): Row[] {
 
 function alarmRow(c: ClusterEntry): Row {
   const counts = Object.entries(c.alarms)
-    .sort(([x], [y]) => x.localeCompare(y))
+    .sort(([x], [y]) => compareText(x, y))
     .map(([severity, n]) => `${n} ${severity}`);
   return [
     "Alarms",

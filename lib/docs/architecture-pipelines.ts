@@ -9,6 +9,7 @@ import { TerraformDocument } from "../core/stack-artifacts";
 import { DocIndex, DocResource, display, stringMap } from "./architecture-document";
 import { MermaidIds, mermaidText } from "./architecture-mermaid";
 import { cell } from "../audit/report/markdown";
+import { compareText } from "../core/compare";
 
 /** One connector of a pipeline, as the document shows it. */
 export interface PipelineConnectorView {
@@ -92,7 +93,7 @@ export function readPipelines(doc: TerraformDocument): Map<string, PipelineConne
   for (const r of index.of("confluent_connector")) {
     add(r, view(r, stringMap(r.attrs.config_nonsensitive), "Confluent Cloud"));
   }
-  return new Map([...out.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  return new Map([...out.entries()].sort(([a], [b]) => compareText(a, b)));
 }
 
 /**
@@ -116,7 +117,7 @@ function alarmRows(doc: TerraformDocument, pipeline: string, connectors: readonl
       `${String(a.attrs.comparison_operator ?? "").replace("Threshold", "")} ${display(a.attrs.threshold)} × ${display(a.attrs.evaluation_periods)}`,
       display(a.meta.runbook),
     ])
-    .sort((x, y) => x[0].localeCompare(y[0]));
+    .sort((x, y) => compareText(x[0], y[0]));
 }
 
 /** The Mermaid flowchart of one pipeline: sources on the left, the sink and its target on the right. */

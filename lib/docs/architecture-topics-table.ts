@@ -8,6 +8,7 @@ import type { TopicEntry } from "./architecture-clusters";
 import { brokerTopicDefaults, mark, table } from "./architecture-clusters-table";
 import { num } from "./architecture-document";
 import type { Inventory } from "./architecture-inventory";
+import { compareText } from "../core/compare";
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -107,7 +108,7 @@ export function renderTopicTable(inv: Inventory): string[] {
   if (inv.topics.length === 0) return ["No topics are defined in this stack.", ""];
   const name = (key: string): string => inv.clusters.find((c) => c.key === key)?.name ?? key;
   const rows = [...inv.topics]
-    .sort((a, b) => name(a.clusterKey).localeCompare(name(b.clusterKey)) || a.name.localeCompare(b.name))
+    .sort((a, b) => compareText(name(a.clusterKey), name(b.clusterKey)) || compareText(a.name, b.name))
     .map((t) => {
       const { cells, ok } = checkTopic(inv, t);
       const cls = topicClass(t)?.name ?? (t.className ? `${t.className} (unknown class)` : "none");

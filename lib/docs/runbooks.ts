@@ -2,6 +2,7 @@ import { ArtifactFile, ArtifactProducer, JsonAny, TerraformDocument } from "../c
 import { RESOURCE_METADATA_KEY, ResourceMetadata } from "../standards/naming";
 import { MSK_ALARM_THRESHOLDS } from "../standards/alarm-thresholds";
 import { ESCALATION_MATRIX, RUNBOOKS, RunbookEntry } from "../standards/runbooks";
+import { compareText } from "../core/compare";
 
 /** One alarm resource found in a synthesized document. */
 interface AlarmInstance {
@@ -84,7 +85,7 @@ export function renderRunbookDocument(d: RunbookDocument): string {
   const out: string[] = [`# ${d.title}`, "", d.intro, "", "## Symptom", ""];
   out.push(d.fill(d.entry?.symptom ?? d.fallbackSymptom).replace(/"?\$(BROKER_ID|GROUP|TOPIC)"?/g, "`$$$1`"));
   out.push("", "| Alarm | Severity | Condition |", "| --- | --- | --- |");
-  for (const a of [...d.alarms].sort((x, y) => x.name.localeCompare(y.name))) {
+  for (const a of [...d.alarms].sort((x, y) => compareText(x.name, y.name))) {
     out.push(`| \`${a.name}\` | ${a.severity} | ${a.condition} |`);
   }
   if (d.consumerGroups && d.consumerGroups.length > 0) {
@@ -138,7 +139,7 @@ function consumerGroupsOf(instances: readonly AlarmInstance[]): { group: string;
   }
   return [...groups.entries()]
     .map(([group, topics]) => ({ group, topics: [...topics] }))
-    .sort((x, y) => x.group.localeCompare(y.group));
+    .sort((x, y) => compareText(x.group, y.group));
 }
 
 /** Renders the runbook of one alarm of one MSK cluster. */

@@ -9,6 +9,7 @@ import { isPastEndOfSupport, KAFKA_VERSION_CATALOG, type KafkaVersionInfo } from
 import { kafkaRelease, skew, topicHealth } from "./metrics";
 import { inventoryToTerraform } from "./resources";
 import type { LiveInventory } from "./types";
+import { compareText } from "../core/compare";
 
 /** Thresholds of the live checks. */
 export interface LiveCheckOptions {
@@ -253,8 +254,8 @@ function compare(a: Finding, b: Finding): number {
   return (
     Number(a.suppressed) - Number(b.suppressed) ||
     SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
-    a.rule.localeCompare(b.rule) ||
-    a.resource.localeCompare(b.resource)
+    compareText(a.rule, b.rule) ||
+    compareText(a.resource, b.resource)
   );
 }
 

@@ -1,5 +1,6 @@
 import { TerraformStack } from "cdktf";
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { recordMetadata } from "../../lib/core/resource-metadata";
 import { MskCluster } from "../../lib/msk/msk-cluster";
 import { ClientAuthentication } from "../../lib/msk/client-authentication";
@@ -114,5 +115,44 @@ describe("recordMetadata: resolved once, written in place", () => {
     // Each call returns its own objects.
     (doc.resource.aws_sns_topic.t["//"]["kafka-standards"] as any).tier = "changed";
     expect((stack.toTerraform() as any).resource.aws_sns_topic.t["//"]["kafka-standards"].tier).toBe("prod");
+  });
+});
+
+describe("recordMetadata: the preparing walk", () => {
+  test("cdktf's cross-stack preparation sees no plain metadata, and the overrides are put back after it", () => {
+    const { app, stack } = newStack();
+    const topic = new SnsTopic(stack, "t", { name: "t" });
+    recordMetadata(topic, { tier: "prod", alarm: "a" });
+    const before = JSON.stringify((topic as any).rawOverrides);
+    expect(before).toContain("kafka-standards");
+    const seen: string[] = [];
+    const inner = (topic as any).toTerraform.bind(topic);
+    (topic as any).toTerraform = () => {
+      seen.push(JSON.stringify((topic as any).rawOverrides));
+      return inner();
+    };
+    stack.prepareStack();
+    // The preparing walk rendered the resource once, without the library's metadata.
+    expect(seen).toEqual(["{}"]);
+    expect(JSON.stringify((topic as any).rawOverrides)).toBe(before);
+    app.synth();
+    expect(seen.slice(1).every((s) => s === "{}")).toBe(true);
+    expect(JSON.stringify((topic as any).rawOverrides)).toBe(before);
+  });
+
+  test("a reference to another stack in the same resource is still found while preparing", () => {
+    const { app, stack } = newStack();
+    const other = new TerraformStack(app, "other");
+    new AwsProvider(other, "aws", { region: "eu-west-1" });
+    const source = new SnsTopic(other, "source", { name: "source" });
+    const topic = new SnsTopic(stack, "t", { name: "t", displayName: source.arn });
+    recordMetadata(topic, { tier: "prod" });
+    app.synth();
+    const doc = stack.toTerraform() as any;
+    // cdktf wired the reference through a remote state data source while preparing.
+    expect(doc.resource.aws_sns_topic.t.display_name).toMatch(
+      /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-other\.outputs\.cross-stack-output-aws_sns_topicsourcearn\}$/,
+    );
+    expect(doc.resource.aws_sns_topic.t["//"]["kafka-standards"]).toEqual({ tier: "prod" });
   });
 });

@@ -11,6 +11,7 @@ import { scramSecrets } from "../rules/shared/kms";
 import { TOPIC_TYPES, topicView } from "../rules/shared/topics";
 import type { AuditResource } from "../types";
 import { block, blocks, num, str } from "../values";
+import { compareText } from "../../core/compare";
 
 /** One cluster of the estate. */
 export interface ClusterInventory {
@@ -160,7 +161,7 @@ export function buildInventory(
     clusters,
     brokerTypes: [...brokerTypes.entries()]
       .map(([instanceType, v]) => ({ instanceType, ...v }))
-      .sort((a, b) => a.instanceType.localeCompare(b.instanceType)),
+      .sort((a, b) => compareText(a.instanceType, b.instanceType)),
     topics: { total, byType, byClass },
     connectors: doc.ofType("aws_mskconnect_connector").length + doc.ofType("confluent_connector").length,
     principals: {

@@ -4,6 +4,7 @@
 import type { AuditReport } from "../engine";
 import { SEVERITIES, type Finding } from "../types";
 import { verdict } from "./summary";
+import { compareText } from "../../core/compare";
 
 /** Escape a value for a Markdown table cell. */
 export function cell(value: unknown): string {
@@ -160,7 +161,7 @@ export function renderAuditMarkdown(report: AuditReport): string {
     );
   }
   const classes = Object.entries(inv.topics.byClass)
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([k, v]) => `${k} ${v}`)
     .join(", ");
   out.push(
