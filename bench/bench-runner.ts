@@ -70,6 +70,27 @@ export function settleDisk(): void {
   }
 }
 
+/**
+ * Microseconds to create one empty file in a new folder next to `outdir` (median of three tries of
+ * `files` creations, the probe removed again). Every-artifact runs create hundreds of files, so this
+ * latency of the disk under the output folder, which on a virtual disk can differ tenfold between two
+ * folders of the same file system, is reported next to the times.
+ */
+export function fileCreateMicros(outdir: string, files = 200): number {
+  const tries: number[] = [];
+  for (let t = 0; t < 3; t++) {
+    const probe = `${outdir}-create-probe`;
+    fs.rmSync(probe, { recursive: true, force: true });
+    settleDisk();
+    fs.mkdirSync(probe, { recursive: true });
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < files; i++) fs.closeSync(fs.openSync(path.join(probe, `f${i}`), "w"));
+    tries.push(Number(process.hrtime.bigint() - start) / 1e3 / files);
+    fs.rmSync(probe, { recursive: true, force: true });
+  }
+  return summarize(tries).median;
+}
+
 /** Runs one child process (fresh Node, compiled JS) after clearing its output folder and settling the disk. */
 export function runChild(dirs: BenchDirs, mode: Mode, outdir: string, workload: string, program?: string): Sample {
   fs.rmSync(outdir, { recursive: true, force: true });

@@ -13,6 +13,7 @@ import * as fs from "fs";
 import * as path from "path";
 import {
   compile,
+  fileCreateMicros,
   hostFacts,
   prepareWorkload,
   ROOT,
@@ -117,6 +118,8 @@ function main(argv: readonly string[]): void {
         `  ${prepared.resources} resources, ${alarms} CloudWatch alarms, L1 program ${(prepared.programBytes / 1e6).toFixed(1)} MB; timing ${roundsFor(topics, options)} round(s)`,
       );
       const runs = roundsFor(topics, options);
+      const createMicros = fileCreateMicros(path.join(path.dirname(prepared.program), "out"));
+      log(`  creating a file in the output folder: ${createMicros.toFixed(0)} µs`);
       const timings = summarizeTimings(timeWorkload(dirs, prepared, runs, log));
       log(
         `  median: library ${timings.library.median.toFixed(0)} ms, verify-only ${timings.verifyOnly.median.toFixed(0)} ms, ` +
@@ -130,6 +133,7 @@ function main(argv: readonly string[]): void {
         alarms,
         artifactFiles: prepared.artifactFiles,
         programBytes: prepared.programBytes,
+        createMicros,
         timings,
       });
     }

@@ -20,6 +20,8 @@ export interface SizeResult {
   readonly alarms: number;
   readonly artifactFiles: number;
   readonly programBytes: number;
+  /** Microseconds to create one empty file next to the output folder, measured before timing this size. */
+  readonly createMicros?: number;
   readonly timings: TimingSummary;
 }
 
@@ -203,6 +205,7 @@ export function renderScaleSection(r: ScaleResults): string {
     "  ratio moves less than the wall-clock ratio when other work shares the host. The targets are wall-clock.",
     "  Every-artifact runs also wait on the file system for the files they create, and on a virtual disk that",
     "  wait varies from run to run far more than CPU time does (hence their wider ranges).",
+    ...createLines(r),
     "- **Memory**: peak resident set size of the process (`process.resourceUsage().maxRSS`), median.",
     "- **Growth**: a least-squares line through the medians gives the cost per topic (with its share of",
     "  applications, grants and alarms) and the fixed cost (start-up, module loading); the exponent of a",
@@ -219,6 +222,19 @@ export function renderScaleSection(r: ScaleResults): string {
     SECTION_END,
   ];
   return lines.join("\n");
+}
+
+/** The file-creation latency measured next to the output folder, and what it costs the largest size. */
+function createLines(r: ScaleResults): string[] {
+  const sizes = r.variants.flatMap((v) => v.sizes).filter((s) => s.createMicros !== undefined);
+  if (sizes.length === 0) return [];
+  const micros = sizes.map((s) => s.createMicros!);
+  const largest = sizes.reduce((a, b) => (b.artifactFiles > a.artifactFiles ? b : a));
+  return [
+    `- **File creation**: creating one empty file next to the output folder took ${fmt(Math.min(...micros))}–${fmt(Math.max(...micros))} µs`,
+    `  (measured before each size), so the ${fmt(largest.artifactFiles)} artifact files at ${fmt(largest.topics)} topics wait about`,
+    `  ${fmt((largest.artifactFiles * largest.createMicros!) / 1000)} ms on file creation alone.`,
+  ];
 }
 
 /** Replaces the marked section of a document, or appends it when the document has none. */
