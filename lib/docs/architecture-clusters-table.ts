@@ -24,9 +24,9 @@ export function mark(ok: boolean | undefined): string {
 
 /** Escapes a Markdown table cell. */
 export function cell(text: unknown): string {
-  return String(text ?? "")
-    .replace(/\|/g, "\\|")
-    .replace(/\r?\n/g, " ");
+  const s = String(text ?? "");
+  // Most cells hold neither: skip the two replacements (thousands of cells per document).
+  return s.includes("|") || s.includes("\n") ? s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ") : s;
 }
 
 /** A Markdown table. */

@@ -78,9 +78,12 @@ function view(
   };
 }
 
-/** Connectors of each pipeline of a document, by pipeline name (sorted). */
-export function readPipelines(doc: TerraformDocument): Map<string, PipelineConnectorView[]> {
-  const index = new DocIndex(doc);
+/**
+ * Connectors of each pipeline of a document, by pipeline name (sorted). Pass the document's index
+ * when one is already built (the architecture document has one).
+ */
+export function readPipelines(doc: TerraformDocument | DocIndex): Map<string, PipelineConnectorView[]> {
+  const index = doc instanceof DocIndex ? doc : new DocIndex(doc);
   const out = new Map<string, PipelineConnectorView[]>();
   const add = (r: DocResource, v: PipelineConnectorView): void => {
     const p = r.meta.pipeline;
@@ -100,8 +103,7 @@ export function readPipelines(doc: TerraformDocument): Map<string, PipelineConne
  * The pipeline's alarms (CloudWatch), as table rows: its own, and the cluster's lag alarms on the
  * consumer groups of its self-managed sinks (`connect-<sink>`).
  */
-function alarmRows(doc: TerraformDocument, pipeline: string, connectors: readonly PipelineConnectorView[]): string[][] {
-  const index = new DocIndex(doc);
+function alarmRows(index: DocIndex, pipeline: string, connectors: readonly PipelineConnectorView[]): string[][] {
   const groups = connectors
     .filter((c) => c.direction === "sink" && c.service === "MSK Connect")
     .map((c) => `connect-${c.name}`);
@@ -150,9 +152,10 @@ export function renderPipelineMermaid(connectors: readonly PipelineConnectorView
   return ["flowchart LR", ...nodes, ...[...new Set(edges)]].join("\n");
 }
 
-/** The Pipelines section (empty when the document has no pipeline). */
-export function renderPipelineSection(doc: TerraformDocument): string[] {
-  const pipelines = readPipelines(doc);
+/** The Pipelines section (empty when the document has no pipeline); `doc` as in {@link readPipelines}. */
+export function renderPipelineSection(doc: TerraformDocument | DocIndex): string[] {
+  const index = doc instanceof DocIndex ? doc : new DocIndex(doc);
+  const pipelines = readPipelines(index);
   if (pipelines.size === 0) return [];
   const out: string[] = [
     "## Pipelines",
@@ -181,7 +184,7 @@ export function renderPipelineSection(doc: TerraformDocument): string[] {
       );
     }
     out.push("");
-    const alarms = alarmRows(doc, name, connectors);
+    const alarms = alarmRows(index, name, connectors);
     if (alarms.length > 0) {
       out.push("| Alarm | Severity | Condition | Runbook |", "| --- | --- | --- | --- |");
       for (const a of alarms) out.push(`| ${a.map(cell).join(" | ")} |`);

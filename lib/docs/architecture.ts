@@ -51,7 +51,7 @@ export function renderArchitecture(document: TerraformDocument, stackName: strin
     ...renderTopicTable(inv),
     ...renderAccessTable(inv),
     ...renderFlowTables(inv),
-    ...renderPipelineSection(document),
+    ...renderPipelineSection(inv.index),
   ];
   return (
     out

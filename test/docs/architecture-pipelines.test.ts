@@ -4,6 +4,8 @@ import * as path from "path";
 import { spawnSync } from "child_process";
 import { App, TerraformStack } from "cdktf";
 import { readPipelines, renderPipelineMermaid, renderPipelineSection } from "../../lib/docs/architecture-pipelines";
+import { DocIndex } from "../../lib/docs/architecture-document";
+import { cell } from "../../lib/docs/architecture-clusters-table";
 import { renderArchitecture } from "../../lib/docs/architecture";
 import { build as buildMsk } from "../../examples/db2-snowflake-msk/main";
 import { build as buildConfluent } from "../../examples/db2-snowflake-confluent/main";
@@ -124,8 +126,31 @@ describe("pipeline section of ARCHITECTURE.md", () => {
     expect(doc).toContain("## Pipelines");
   });
 
+  test("an index of the document gives the same section as the document (the architecture document passes its index)", () => {
+    for (const doc of Object.values(docs)) {
+      const section = renderPipelineSection(doc);
+      expect(renderPipelineSection(new DocIndex(doc))).toEqual(section);
+    }
+    // The MSK pipeline's section has alarm rows read through the index.
+    expect(renderPipelineSection(new DocIndex(docs["db2-snowflake-msk"])).join("\n")).toContain("| Alarm | Severity |");
+  });
+
   test("a document without pipelines gets no section", () => {
     expect(renderPipelineSection({})).toEqual([]);
     expect(renderArchitecture({}, "empty")).not.toContain("## Pipelines");
+  });
+});
+
+describe("table cells", () => {
+  test.each<[unknown, string]>([
+    ["plain", "plain"],
+    ["a|b", "a\\|b"],
+    ["line\nbreak", "line break"],
+    ["crlf\r\nbreak|x", "crlf break\\|x"],
+    ["only\rcarriage", "only\rcarriage"],
+    [undefined, ""],
+    [42, "42"],
+  ])("cell(%j) is %j", (input, expected) => {
+    expect(cell(input)).toBe(expected);
   });
 });
