@@ -290,6 +290,14 @@ describe("scale report: file creation", () => {
     );
     // Results written before the probe existed render without the line.
     expect(renderScaleSection(RESULTS)).not.toContain("File creation");
+    // The target table names the latency and the file count of each case.
+    expect(measured).toContain(
+      "| variant | topics per cluster | every artifact, target ≤ 1.30× | verify-only, target ≤ 1.15× | file creation next to the output × artifact files |",
+    );
+    expect(measured).toContain(
+      "| MSK applications as IAM roles | 1,000 | 1.50× **not met** | 1.32× **not met** | 600 µs × 900 files |",
+    );
+    expect(renderScaleSection(RESULTS)).toContain("| --- | --- | --- | --- |\n| MSK");
   });
 });
 
