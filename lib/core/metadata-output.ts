@@ -8,6 +8,7 @@
  * (`values.outputs`), so every stack with such metadata also gets one output holding it, encoded
  * here. No cdktf import: the audit's loaders decode it.
  */
+import { compareText } from "./compare";
 
 /** Name of the output. */
 export const METADATA_OUTPUT = "kafka_standards_metadata";
@@ -47,7 +48,7 @@ export function carriedMetadata(metadata: Readonly<Record<string, unknown>>): Ca
 /** Encode metadata by resource address as the output's value (JSON text). */
 export function encodeMetadata(byAddress: ReadonlyMap<string, CarriedMetadata>): string {
   const groups = new Map<string, string[]>();
-  for (const [address, metadata] of [...byAddress.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [address, metadata] of [...byAddress.entries()].sort(([a], [b]) => compareText(a, b))) {
     if (Object.keys(metadata).length === 0) continue;
     const key = JSON.stringify(metadata);
     const list = groups.get(key);

@@ -16,26 +16,21 @@ import { ClusterEntry } from "./architecture-clusters";
 import { DocIndex, block, bool, display, first, num, str } from "./architecture-document";
 import type { Inventory } from "./architecture-inventory";
 import { compareText } from "../core/compare";
+import { escapeCell, table as markdownTable } from "../audit/report/markdown";
 
 /** ✓ or ✗ for a check; empty when nothing is checked. */
 export function mark(ok: boolean | undefined): string {
   return ok === undefined ? "" : ok ? "✓" : "✗";
 }
 
-/** Escapes a Markdown table cell. */
+/** Escapes a Markdown table cell; an empty value stays blank (the audit report's `cell` shows a dash). */
 export function cell(text: unknown): string {
-  const s = String(text ?? "");
-  // Most cells hold neither: skip the two replacements (thousands of cells per document).
-  return s.includes("|") || s.includes("\n") ? s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ") : s;
+  return escapeCell(String(text ?? ""));
 }
 
-/** A Markdown table. */
+/** A Markdown table with blank empty cells. */
 export function table(header: readonly string[], rows: readonly (readonly unknown[])[]): string[] {
-  return [
-    `| ${header.join(" | ")} |`,
-    `| ${header.map(() => "---").join(" | ")} |`,
-    ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`),
-  ];
+  return markdownTable(header, rows, cell);
 }
 
 type Row = [aspect: string, value: string, standard: string, ok: boolean | undefined];

@@ -2,6 +2,7 @@ import { Annotations, TerraformProvider, TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { isUnresolved } from "../core/resource-metadata";
+import { compareText } from "../core/compare";
 
 /** What the check needs of an MskCluster (kept structural so that this file does not import the construct). */
 export interface NamedMskCluster extends IConstruct {
@@ -84,7 +85,7 @@ function placeOf(cluster: NamedMskCluster): Record<string, unknown> | undefined 
   const config = Object.values(provider.toTerraform().provider as Record<string, unknown[]>)[0]?.[0];
   if (!config || typeof config !== "object") return undefined;
   const place: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(config).sort(([x], [y]) => (x < y ? -1 : 1))) {
+  for (const [k, v] of Object.entries(config).sort(([x], [y]) => compareText(x, y))) {
     if (PLACE_NEUTRAL.has(k) || v === undefined) continue;
     if (hasToken(v)) return undefined;
     place[k] = v;

@@ -6,17 +6,28 @@ import { SEVERITIES, type Finding } from "../types";
 import { verdict } from "./summary";
 import { compareText } from "../../core/compare";
 
-/** Escape a value for a Markdown table cell. */
-export function cell(value: unknown): string {
-  if (value === undefined || value === null || value === "") return "—";
-  return String(value).replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+/** Text made safe for a Markdown table cell: `|` escaped, line breaks as spaces. */
+export function escapeCell(text: string): string {
+  // Most cells hold neither: skip the two replacements (thousands of cells per document).
+  return text.includes("|") || text.includes("\n") ? text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ") : text;
 }
 
-function table(header: readonly string[], rows: readonly (readonly unknown[])[]): string[] {
+/** Escape a value for a Markdown table cell; an empty value shows as a dash. */
+export function cell(value: unknown): string {
+  if (value === undefined || value === null || value === "") return "—";
+  return escapeCell(String(value));
+}
+
+/** A Markdown table, each value rendered by `format` (default {@link cell}). */
+export function table(
+  header: readonly string[],
+  rows: readonly (readonly unknown[])[],
+  format: (value: unknown) => string = cell,
+): string[] {
   return [
     `| ${header.join(" | ")} |`,
     `| ${header.map(() => "---").join(" | ")} |`,
-    ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`),
+    ...rows.map((r) => `| ${r.map(format).join(" | ")} |`),
   ];
 }
 
