@@ -352,7 +352,8 @@ export class ConfluentCluster extends Construct implements IKafkaCluster {
     this.access.register(app);
     StackArtifacts.of(this).add({
       name: `clients-${this.clusterName}`,
-      order: 30,
+      // First: the most files (four per application), written while the documents render.
+      order: 5,
       produce: () => this.clientPropertyFiles(),
     });
     return app;

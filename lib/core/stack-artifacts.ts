@@ -1,9 +1,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Construct } from "constructs";
-import { TerraformStack } from "cdktf";
+import { App, ISynthesisSession, TerraformStack } from "cdktf";
 import { addCustomSynthesis } from "cdktf/lib/synthesize/synthesizer";
 import { failWith } from "../errors";
+import { ArtifactWriter } from "./artifact-writer";
 
 /** Any value read from synthesized Terraform JSON (untyped by nature). */
 export type JsonAny = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -126,8 +127,11 @@ export class StackArtifacts extends Construct {
           this.wrapped = false;
         }
         const document = readJson(file);
-        if (document === undefined) return; // HCL output or a synthesizer that wrote elsewhere
-        this.emit({ stackName: stack.node.id, document, stackDir: path.dirname(file), previousDocument: previous });
+        // Undefined for HCL output or a synthesizer that wrote elsewhere: nothing to render.
+        if (document !== undefined) {
+          this.emit({ stackName: stack.node.id, document, stackDir: path.dirname(file), previousDocument: previous });
+        }
+        this.finish(stack, session);
       },
     };
     // Created during this synth (e.g. by an Aspect), the wrapper above is too late for it: render
@@ -142,6 +146,7 @@ export class StackArtifacts extends Construct {
           stackDir: path.dirname(file),
           previousDocument: this.needsPrevious() ? readJson(file) : undefined,
         });
+        this.finish(stack, session);
       },
     });
   }
@@ -186,18 +191,58 @@ export class StackArtifacts extends Construct {
       }
       return;
     }
+    const writer = ArtifactWriter.get();
+    // Files an earlier synth of this stack handed over must land before its folder is cleared.
+    writer.flush();
     const root = path.join(context.stackDir, ARTIFACTS_DIR);
     fs.rmSync(root, { recursive: true, force: true });
-    const made = new Set<string>();
-    for (const file of StackArtifacts.render(producers, context)) {
-      const target = path.join(root, file.path);
-      const dir = path.dirname(target);
-      if (!made.has(dir)) {
-        fs.mkdirSync(dir, { recursive: true });
-        made.add(dir);
-      }
-      fs.writeFileSync(target, file.content);
+    // Each producer's files are handed over as soon as they are rendered: the large batches are
+    // written on the writer thread while the next producers, and the next stacks, render.
+    for (const p of producers) {
+      writer.write(p.produce(context).map((file) => ({ target: path.join(root, file.path), content: file.content })));
     }
-    for (const p of producers) p.verify?.(context);
+    try {
+      for (const p of producers) p.verify?.(context);
+    } catch (e) {
+      // A failing check fails the synth after the files are written, so its report can be read.
+      writer.close();
+      throw e;
+    }
   }
+
+  /**
+   * Ends this stack's part of a synth: when no later stack of the app renders artifacts, waits for
+   * every file still being written, so that `app.synth()` returns with all of them on disk, and
+   * stops the writer thread.
+   */
+  private finish(stack: TerraformStack, session: ISynthesisSession): void {
+    const writer = ArtifactWriter.get();
+    if (!writer.running) return;
+    const stacks = synthOrder(stack, session);
+    const at = stacks.indexOf(stack);
+    const later = at < 0 ? [] : stacks.slice(at + 1);
+    if (!later.some((s) => s.node.tryFindChild(StackArtifacts.ID) instanceof StackArtifacts)) writer.close();
+  }
+}
+
+const SYNTH_ORDER = new WeakMap<ISynthesisSession, TerraformStack[]>();
+
+/**
+ * The app's stacks in the order `app.synth()` synthesizes them (a pre-order walk; stacks nested in
+ * stacks are not listed, and a stack not listed flushes at its end). Computed once per synth.
+ */
+function synthOrder(stack: TerraformStack, session: ISynthesisSession): TerraformStack[] {
+  let stacks = SYNTH_ORDER.get(session);
+  if (stacks === undefined) {
+    stacks = [];
+    const walk = (c: Construct): void => {
+      for (const child of c.node.children) {
+        if (TerraformStack.isStack(child)) stacks!.push(child);
+        else walk(child);
+      }
+    };
+    walk(App.of(stack));
+    SYNTH_ORDER.set(session, stacks);
+  }
+  return stacks;
 }

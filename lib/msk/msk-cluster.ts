@@ -450,7 +450,8 @@ export class MskCluster extends Construct implements IKafkaCluster {
     );
     StackArtifacts.of(this).add({
       name: `clients-${this.clusterName}`,
-      order: 30,
+      // First: the most files (four per application), written while the documents render.
+      order: 5,
       produce: () => this.clientPropertyFiles(),
     });
     return app;

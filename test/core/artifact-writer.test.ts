@@ -1,0 +1,184 @@
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { App, TerraformStack } from "cdktf";
+import { ArtifactWriter, BACKGROUND_MIN_FILES, type PendingFile } from "../../lib/core/artifact-writer";
+import { ARTIFACTS_DIR, StackArtifacts, type ArtifactFile } from "../../lib/core/stack-artifacts";
+
+const tmp = (): string => fs.mkdtempSync(path.join(os.tmpdir(), "writer-"));
+
+function batch(root: string, n: number, tag = "x"): PendingFile[] {
+  return Array.from({ length: n }, (_, i) => ({
+    target: path.join(root, `d${i % 3}`, `f${i}.txt`),
+    content: `${tag}-${i}\n`.repeat(i + 1),
+  }));
+}
+
+function expectWritten(files: readonly PendingFile[]): void {
+  for (const f of files) expect(fs.readFileSync(f.target, "utf8")).toBe(f.content);
+}
+
+describe("ArtifactWriter", () => {
+  test("a large batch goes to the writer thread; flush() returns with every file written", () => {
+    const writer = new ArtifactWriter();
+    const files = batch(tmp(), BACKGROUND_MIN_FILES * 4);
+    writer.write(files);
+    expect(writer.running).toBe(true);
+    writer.flush();
+    expect(writer.pending).toBe(0);
+    expectWritten(files);
+    writer.close();
+    expect(writer.running).toBe(false);
+  });
+
+  test("a small batch is written at once on the calling thread, without starting the thread", () => {
+    const writer = new ArtifactWriter();
+    const files = batch(tmp(), BACKGROUND_MIN_FILES - 1);
+    writer.write(files);
+    expect(writer.running).toBe(false);
+    expectWritten(files);
+  });
+
+  test("batches land in order: the later content of a file wins", () => {
+    const writer = new ArtifactWriter();
+    const root = tmp();
+    const first = batch(root, BACKGROUND_MIN_FILES, "first");
+    const second = batch(root, BACKGROUND_MIN_FILES, "second");
+    writer.write(first);
+    writer.write(second);
+    writer.close();
+    expectWritten(second);
+  });
+
+  test("a write error is thrown by flush() with the error code a synchronous write gives; the rest of the batch is written", () => {
+    const root = tmp();
+    fs.writeFileSync(path.join(root, "blocker"), "a file where a folder is needed");
+    const bad = { target: path.join(root, "blocker", "inside.txt"), content: "x" };
+    let expected: NodeJS.ErrnoException | undefined;
+    try {
+      fs.mkdirSync(path.dirname(bad.target), { recursive: true });
+    } catch (e) {
+      expected = e as NodeJS.ErrnoException;
+    }
+    expect(expected?.code).toMatch(/^E[A-Z]+$/);
+    const good = batch(root, BACKGROUND_MIN_FILES);
+    const writer = new ArtifactWriter();
+    writer.write([bad, ...good]);
+    expect(() => writer.flush()).toThrow(expect.objectContaining({ code: expected!.code, path: expected!.path }));
+    expectWritten(good);
+    // Reported once: the next flush starts clean.
+    expect(() => writer.flush()).not.toThrow();
+    writer.close();
+  });
+
+  test("close() stops the thread after the files land; a later batch starts a new one", () => {
+    const writer = new ArtifactWriter();
+    const a = batch(tmp(), BACKGROUND_MIN_FILES);
+    writer.write(a);
+    writer.close();
+    expectWritten(a);
+    expect(writer.running).toBe(false);
+    const b = batch(tmp(), BACKGROUND_MIN_FILES);
+    writer.write(b);
+    expect(writer.running).toBe(true);
+    writer.close();
+    expectWritten(b);
+  });
+
+  test("a program that exits without flushing still leaves every file it handed over", () => {
+    const root = tmp();
+    const n = BACKGROUND_MIN_FILES * 10;
+    const script = [
+      `const { ArtifactWriter } = require(${JSON.stringify(path.resolve(__dirname, "../../lib/core/artifact-writer"))});`,
+      `const w = new ArtifactWriter();`,
+      `const files = Array.from({ length: ${n} }, (_, i) => ({ target: require("path").join(${JSON.stringify(root)}, "f" + i), content: "c" + i }));`,
+      `w.write(files);`,
+      `if (!w.running) throw new Error("expected the writer thread");`,
+    ].join("\n");
+    execFileSync(process.execPath, ["-r", "ts-node/register/transpile-only", "-e", script], { stdio: "pipe" });
+    const written = fs.readdirSync(root);
+    expect(written.length).toBe(n);
+    expect(fs.readFileSync(path.join(root, `f${n - 1}`), "utf8")).toBe(`c${n - 1}`);
+  });
+});
+
+describe("StackArtifacts with the writer thread", () => {
+  const many = (tag: string, n = BACKGROUND_MIN_FILES * 2): ArtifactFile[] =>
+    Array.from({ length: n }, (_, i) => ({ path: `many/${tag}-${i}.txt`, content: `${tag} ${i}\n` }));
+
+  function appWith(stacks: { id: string; files?: ArtifactFile[]; fail?: boolean }[], log: string[]) {
+    const outdir = tmp();
+    const app = new App({ outdir, skipBackendValidation: true });
+    for (const s of stacks) {
+      const stack = new TerraformStack(app, s.id);
+      if (s.files === undefined) continue;
+      StackArtifacts.of(stack).add({
+        name: "many",
+        produce: () => {
+          log.push(`produce ${s.id}`);
+          return s.files!;
+        },
+        verify: () => {
+          if (s.fail) throw new Error(`check failed in ${s.id}`);
+        },
+      });
+    }
+    return { app, outdir };
+  }
+
+  const read = (outdir: string, stack: string, files: readonly ArtifactFile[]): string[] =>
+    files.map((f) => fs.readFileSync(path.join(outdir, "stacks", stack, ARTIFACTS_DIR, f.path), "utf8"));
+
+  test("app.synth() returns with every stack's files on disk, and the thread stopped once, after the last artifact stack", () => {
+    const log: string[] = [];
+    const real = ArtifactWriter.prototype.close;
+    const spy = jest.spyOn(ArtifactWriter.prototype, "close").mockImplementation(function (this: ArtifactWriter) {
+      log.push(`close running=${this.running}`);
+      real.call(this);
+    });
+    try {
+      const a = many("a");
+      const b = many("b");
+      const { app, outdir } = appWith(
+        [{ id: "one", files: a }, { id: "plain" }, { id: "two", files: b }, { id: "tail" }],
+        log,
+      );
+      app.synth();
+      expect(read(outdir, "one", a)).toEqual(a.map((f) => f.content));
+      expect(read(outdir, "two", b)).toEqual(b.map((f) => f.content));
+      expect(log).toEqual(["produce one", "produce two", "close running=true"]);
+      expect(ArtifactWriter.get().running).toBe(false);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  test("a failing check fails the synth after its stack's files are written", () => {
+    const log: string[] = [];
+    const a = many("a");
+    const { app, outdir } = appWith(
+      [
+        { id: "one", files: a, fail: true },
+        { id: "two", files: many("b") },
+      ],
+      log,
+    );
+    expect(() => app.synth()).toThrow("check failed in one");
+    expect(read(outdir, "one", a)).toEqual(a.map((f) => f.content));
+    expect(ArtifactWriter.get().running).toBe(false);
+  });
+
+  test("a second synth into the same folder replaces the files and leaves none of the first behind", () => {
+    const log: string[] = [];
+    const { app, outdir } = appWith([{ id: "one", files: many("a", BACKGROUND_MIN_FILES * 3) }], log);
+    app.synth();
+    const dir = path.join(outdir, "stacks", "one", ARTIFACTS_DIR, "many");
+    expect(fs.readdirSync(dir).length).toBe(BACKGROUND_MIN_FILES * 3);
+    const again = new App({ outdir, skipBackendValidation: true });
+    const b = many("b");
+    StackArtifacts.of(new TerraformStack(again, "one")).add({ name: "many", produce: () => b });
+    again.synth();
+    expect(fs.readdirSync(dir).sort()).toEqual(b.map((f) => path.basename(f.path)).sort());
+  });
+});
