@@ -97,12 +97,12 @@ export class ArtifactWriter {
   }
 
   /**
-   * Writes `files` (in order): on the writer thread when there are at least
-   * {@link BACKGROUND_MIN_FILES}, else right away on this thread.
+   * Writes `files`, after every batch handed over before them: on the writer thread when there are
+   * at least {@link BACKGROUND_MIN_FILES} or the thread already runs, else right away on this thread.
    */
   public write(files: readonly PendingFile[]): void {
     if (files.length === 0) return;
-    if (files.length < BACKGROUND_MIN_FILES || !this.start()) {
+    if ((files.length < BACKGROUND_MIN_FILES && !this.running) || !this.start()) {
       writeNow(files);
       return;
     }

@@ -40,15 +40,19 @@ describe("ArtifactWriter", () => {
     expectWritten(files);
   });
 
-  test("batches land in order: the later content of a file wins", () => {
+  test.each([
+    ["a large batch", BACKGROUND_MIN_FILES],
+    ["a small batch", 5],
+  ])("batches land in order: %s after a large one overwrites it", (_, n) => {
     const writer = new ArtifactWriter();
     const root = tmp();
-    const first = batch(root, BACKGROUND_MIN_FILES, "first");
-    const second = batch(root, BACKGROUND_MIN_FILES, "second");
+    const first = batch(root, BACKGROUND_MIN_FILES * 8, "first");
+    const second = batch(root, n, "second");
     writer.write(first);
     writer.write(second);
     writer.close();
     expectWritten(second);
+    expectWritten(first.slice(n));
   });
 
   test("a write error is thrown by flush() with the error code a synchronous write gives; the rest of the batch is written", () => {
