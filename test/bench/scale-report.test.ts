@@ -285,8 +285,8 @@ describe("scale report: file creation", () => {
     });
     expect(measured).toContain(
       "- **File creation**: creating one empty file next to the output folder took 40–600 µs\n" +
-        "  (measured before each size), so the 1,700 artifact files at 2,000 topics wait about\n" +
-        "  425 ms on file creation alone.",
+        "  (measured before each size), so the 1,700 artifact files at 2,000 topics take about\n" +
+        "  425 ms to create, on one thread or the other.",
     );
     // Results written before the probe existed render without the line.
     expect(renderScaleSection(RESULTS)).not.toContain("File creation");
