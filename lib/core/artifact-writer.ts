@@ -85,6 +85,8 @@ export class ArtifactWriter {
   private failures: MessagePort | undefined;
   private counter: Int32Array | undefined;
   private sent = 0;
+  /** Folders with files handed over since the last flush. */
+  private readonly folders = new Set<string>();
 
   /** True while the writer thread runs (from the first large batch of a synth to `close()`). */
   public get running(): boolean {
@@ -100,7 +102,7 @@ export class ArtifactWriter {
    * Writes `files`, after every batch handed over before them: on the writer thread when there are
    * at least {@link BACKGROUND_MIN_FILES} or the thread already runs, else right away on this thread.
    */
-  public write(files: readonly PendingFile[]): void {
+  public write(files: readonly PendingFile[], folder?: string): void {
     if (files.length === 0) return;
     if ((files.length < BACKGROUND_MIN_FILES && !this.running) || !this.start()) {
       writeNow(files);
@@ -108,6 +110,15 @@ export class ArtifactWriter {
     }
     this.worker!.postMessage(files);
     this.sent += 1;
+    if (folder !== undefined) this.folders.add(folder);
+  }
+
+  /**
+   * Before `folder` is cleared or rewritten: waits for the pending files when some of them were handed
+   * over for that folder (`write(files, folder)`), and returns at once otherwise.
+   */
+  public settle(folder: string): void {
+    if (this.folders.has(folder)) this.flush();
   }
 
   /** Blocks until every batch handed over is written; throws the first error any of them met. */
@@ -118,6 +129,7 @@ export class ArtifactWriter {
       if (done >= this.sent) break;
       Atomics.wait(this.counter, 0, done, 1000);
     }
+    this.folders.clear();
     const first = receiveMessageOnPort(this.failures!);
     // Drain the rest: one error is enough to fail the synth, and the next synth starts clean.
     while (receiveMessageOnPort(this.failures!) !== undefined);

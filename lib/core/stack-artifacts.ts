@@ -192,14 +192,18 @@ export class StackArtifacts extends Construct {
       return;
     }
     const writer = ArtifactWriter.get();
-    // Files an earlier synth of this stack handed over must land before its folder is cleared.
-    writer.flush();
     const root = path.join(context.stackDir, ARTIFACTS_DIR);
+    // Files an earlier synth of this stack handed over must land before its folder is cleared; other
+    // stacks' files go on being written.
+    writer.settle(root);
     fs.rmSync(root, { recursive: true, force: true });
     // Each producer's files are handed over as soon as they are rendered: the large batches are
     // written on the writer thread while the next producers, and the next stacks, render.
     for (const p of producers) {
-      writer.write(p.produce(context).map((file) => ({ target: path.join(root, file.path), content: file.content })));
+      writer.write(
+        p.produce(context).map((file) => ({ target: path.join(root, file.path), content: file.content })),
+        root,
+      );
     }
     try {
       for (const p of producers) p.verify?.(context);

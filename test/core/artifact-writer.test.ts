@@ -90,6 +90,24 @@ describe("ArtifactWriter", () => {
     expectWritten(b);
   });
 
+  test("settle(folder) waits only when files were handed over for that folder", () => {
+    const writer = new ArtifactWriter();
+    const root = tmp();
+    const files = batch(root, BACKGROUND_MIN_FILES * 4);
+    writer.write(files, root);
+    const flush = jest.spyOn(writer, "flush");
+    writer.settle(path.join(root, "other"));
+    expect(flush).toHaveBeenCalledTimes(0);
+    writer.settle(root);
+    expect(flush).toHaveBeenCalledTimes(1);
+    expect(writer.pending).toBe(0);
+    expectWritten(files);
+    // Flushed once: nothing is pending for the folder any more.
+    writer.settle(root);
+    expect(flush).toHaveBeenCalledTimes(1);
+    writer.close();
+  });
+
   test("a program that exits without flushing still leaves every file it handed over", () => {
     const root = tmp();
     const n = BACKGROUND_MIN_FILES * 10;
