@@ -45,8 +45,16 @@ export interface ArtifactProducer {
   readonly order?: number;
   /** Files to write. */
   produce(context: ArtifactContext): readonly ArtifactFile[];
-  /** Called after every producer's files are written; throw here to fail synthesis. */
+  /** Called after every producer's files are rendered; throw here to fail synthesis. */
   verify?(context: ArtifactContext): void;
+  /**
+   * Whether `verify` may read the stack's artifact files from disk. When no producer of a stack
+   * needs them, its files are written on a second thread while `verify` and the next stacks run;
+   * `app.synth()` returns, or fails, with every file on disk either way.
+   *
+   * @default true - the stack's files are on disk before any `verify` runs
+   */
+  readonly verifyReadsFiles?: boolean;
   /** Needs `previousDocument` (read from disk before the synth overwrites it, only when asked). */
   readonly usesPreviousDocument?: boolean;
 }
@@ -205,8 +213,10 @@ export class StackArtifacts extends Construct {
         root,
       );
     }
+    const verifiers = producers.filter((p) => p.verify !== undefined);
+    if (verifiers.some((p) => p.verifyReadsFiles !== false)) writer.settle(root);
     try {
-      for (const p of producers) p.verify?.(context);
+      for (const p of verifiers) p.verify!(context);
     } catch (e) {
       // A failing check fails the synth after the files are written, so its report can be read.
       writer.close();

@@ -33,6 +33,7 @@ export const partitionGuard: ArtifactProducer = {
   name: "partition-guard",
   order: 0,
   usesPreviousDocument: true,
+  verifyReadsFiles: false,
   produce: () => [],
   verify({ document, previousDocument }) {
     if (!previousDocument) return;

@@ -176,6 +176,45 @@ describe("StackArtifacts with the writer thread", () => {
     }
   });
 
+  test("a check that may read the files (the default) finds every file of its stack on disk", () => {
+    const outdir = tmp();
+    const app = new App({ outdir, skipBackendValidation: true });
+    const files = many("a", BACKGROUND_MIN_FILES * 10);
+    const seen: string[] = [];
+    StackArtifacts.of(new TerraformStack(app, "one")).add({
+      name: "reads",
+      produce: () => files,
+      verify: ({ stackDir }) => {
+        for (const f of files) seen.push(fs.readFileSync(path.join(stackDir, ARTIFACTS_DIR, f.path), "utf8"));
+      },
+    });
+    app.synth();
+    expect(seen).toEqual(files.map((f) => f.content));
+  });
+
+  test.each([
+    [undefined, 2],
+    [true, 2],
+    [false, 1],
+  ])("verifyReadsFiles %s: the stack waits for its files before verify (%i settle calls)", (reads, calls) => {
+    const outdir = tmp();
+    const app = new App({ outdir, skipBackendValidation: true });
+    StackArtifacts.of(new TerraformStack(app, "one")).add({
+      name: "checks",
+      produce: () => many("a"),
+      verify: () => undefined,
+      verifyReadsFiles: reads,
+    });
+    const settle = jest.spyOn(ArtifactWriter.prototype, "settle");
+    try {
+      app.synth();
+      const root = path.join(outdir, "stacks", "one", ARTIFACTS_DIR);
+      expect(settle.mock.calls).toEqual(Array.from({ length: calls }, () => [root]));
+    } finally {
+      settle.mockRestore();
+    }
+  });
+
   test("a failing check fails the synth after its stack's files are written", () => {
     const log: string[] = [];
     const a = many("a");
