@@ -27,6 +27,13 @@ export interface ArtifactContext {
    * rendering them (it still runs, for the state its `verify` needs).
    */
   readonly verifyOnly?: boolean;
+  /**
+   * Set for `verify` when every artifact is written: the files the stack's producers rendered, as
+   * normalized paths relative to the artifacts folder (`AUDIT.md`, `runbooks/…`), one entry per file.
+   * They may still be being written (see {@link ArtifactProducer.verifyReadsFiles}): count or name
+   * them from here, not from the disk.
+   */
+  readonly files?: readonly string[];
 }
 
 /** A file to write under `kafka-standards/`. */
@@ -207,16 +214,20 @@ export class StackArtifacts extends Construct {
     fs.rmSync(root, { recursive: true, force: true });
     // Each producer's files are handed over as soon as they are rendered: the large batches are
     // written on the writer thread while the next producers, and the next stacks, render.
+    const rendered = new Set<string>();
     for (const p of producers) {
+      const files = p.produce(context);
+      for (const file of files) rendered.add(path.normalize(file.path));
       writer.write(
-        p.produce(context).map((file) => ({ target: path.join(root, file.path), content: file.content })),
+        files.map((file) => ({ target: path.join(root, file.path), content: file.content })),
         root,
       );
     }
     const verifiers = producers.filter((p) => p.verify !== undefined);
     if (verifiers.some((p) => p.verifyReadsFiles !== false)) writer.settle(root);
+    const verifying: ArtifactContext = { ...context, files: [...rendered] };
     try {
-      for (const p of verifiers) p.verify!(context);
+      for (const p of verifiers) p.verify!(verifying);
     } catch (e) {
       // A failing check fails the synth after the files are written, so its report can be read.
       writer.close();

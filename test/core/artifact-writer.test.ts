@@ -3,6 +3,10 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { App, TerraformStack } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { KafkaPrincipal } from "../../lib/access/kafka-principal";
+import { synthLine } from "../../lib/audit/cdktf/aspect";
+import { MskCluster } from "../../lib/msk/msk-cluster";
 import { ArtifactWriter, BACKGROUND_MIN_FILES, type PendingFile } from "../../lib/core/artifact-writer";
 import { ARTIFACTS_DIR, StackArtifacts, type ArtifactFile } from "../../lib/core/stack-artifacts";
 
@@ -213,6 +217,84 @@ describe("StackArtifacts with the writer thread", () => {
     } finally {
       settle.mockRestore();
     }
+  });
+
+  test("verify gets the rendered files, once each, as paths relative to the artifacts folder", () => {
+    const outdir = tmp();
+    const app = new App({ outdir, skipBackendValidation: true });
+    const stack = new TerraformStack(app, "one");
+    const a = many("a");
+    let seen: readonly string[] | undefined;
+    StackArtifacts.of(stack).add({ name: "first", produce: () => [...a, { path: "./TOP.md", content: "1" }] });
+    StackArtifacts.of(stack).add({
+      name: "second",
+      order: 1,
+      produce: () => [{ path: "TOP.md", content: "2" }],
+      verify: ({ files }) => {
+        seen = files;
+      },
+      verifyReadsFiles: false,
+    });
+    app.synth();
+    const onDisk = (dir: string, prefix = ""): string[] =>
+      fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap((e) =>
+          e.isDirectory() ? onDisk(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`],
+        );
+    expect([...(seen ?? [])].sort()).toEqual(onDisk(path.join(outdir, "stacks", "one", ARTIFACTS_DIR)).sort());
+    expect(seen).toHaveLength(a.length + 1);
+    expect(fs.readFileSync(path.join(outdir, "stacks", "one", ARTIFACTS_DIR, "TOP.md"), "utf8")).toBe("2");
+  });
+
+  test("the audit's synth line counts the files the stack rendered, not those on disk yet", () => {
+    const outdir = tmp();
+    const app = new App({ outdir, skipBackendValidation: true });
+    const stack = new TerraformStack(app, "one");
+    new AwsProvider(stack, "aws", { region: "eu-west-1" });
+    const cluster = new MskCluster(stack, "c", {
+      clusterName: "c",
+      tier: "dev",
+      vpcId: "vpc-1",
+      clientSubnetIds: ["a", "b", "c"],
+    });
+    const topic = cluster.addTopic("orders.created", { topicClass: "events" });
+    for (let i = 0; i < 60; i++) {
+      const application = cluster.addApplication(`app-${i}`, { principal: KafkaPrincipal.iamRole(`app-${i}`) });
+      topic.grantProduce(application);
+      topic.grantConsume(application, { group: `g-${i}` });
+    }
+    const out: string[] = [];
+    const write = jest.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+      out.push(String(chunk));
+      return true;
+    });
+    try {
+      app.synth();
+    } finally {
+      write.mockRestore();
+    }
+    const dir = path.join(outdir, "stacks", "one", ARTIFACTS_DIR);
+    const count = (d: string): number =>
+      fs
+        .readdirSync(d, { withFileTypes: true })
+        .reduce((n, e) => n + (e.isDirectory() ? count(path.join(d, e.name)) : 1), 0);
+    // 60 applications × producer and consumer × Java and librdkafka, plus the reports and runbooks.
+    expect(count(dir)).toBeGreaterThan(240);
+    const line = out.find((l) => l.startsWith("kafka-standards audit  one "));
+    expect(line).toContain(`(${count(dir)} files, AUDIT.md)`);
+  });
+
+  test.each([
+    [true, "(5 files, AUDIT.md)"],
+    [false, "(5 files)"],
+    [undefined, "(5 files)"],
+  ])("synthLine with hasAuditReport %s on a folder not written yet: %s", (has, expected) => {
+    const report = { name: "one", summary: { outcome: "nothing-to-audit", resources: 0 } } as unknown as Parameters<
+      typeof synthLine
+    >[0];
+    const line = synthLine(report, path.join(tmp(), "not-written"), 5, has);
+    expect(line.endsWith(`not-written${path.sep} ${expected}`)).toBe(true);
   });
 
   test("a failing check fails the synth after its stack's files are written", () => {

@@ -69,16 +69,24 @@ function countFiles(dir: string): number {
 
 /**
  * The line a successful synth prints for a stack: the audit summary, then where the artifacts went
- * (relative to the working directory), or that verify-only mode wrote none.
+ * (relative to the working directory), or that verify-only mode wrote none. `files` is the number of
+ * artifact files; `hasAuditReport` whether `AUDIT.md` is among them (when omitted, the folder is
+ * looked at on disk).
  *
  * ```
  * kafka-standards audit  orders  PASS  0 errors, 0 warnings, 0 info, 0 suppressed, 0 not verifiable (45 resources, 48 rules); artifacts: cdktf.out/stacks/orders/kafka-standards/ (14 files, AUDIT.md)
  * ```
  */
-export function synthLine(report: AuditReport, artifactsDir: string | undefined, files: number): string {
+export function synthLine(
+  report: AuditReport,
+  artifactsDir: string | undefined,
+  files: number,
+  hasAuditReport?: boolean,
+): string {
   if (artifactsDir === undefined) return `${summaryLine(report)}; verify-only: no artifacts written`;
   const dir = path.relative(process.cwd(), artifactsDir) || ".";
-  const audit = fs.existsSync(path.join(artifactsDir, "AUDIT.md")) ? ", AUDIT.md" : "";
+  const written = hasAuditReport ?? fs.existsSync(path.join(artifactsDir, "AUDIT.md"));
+  const audit = written ? ", AUDIT.md" : "";
   return `${summaryLine(report)}; artifacts: ${dir}${path.sep} (${files} file${files === 1 ? "" : "s"}${audit})`;
 }
 
@@ -216,7 +224,7 @@ export class KafkaStandardsAudit extends Construct {
     StackArtifacts.of(stack).add({
       name: AUDIT_ARTIFACT_PRODUCER,
       order: 10,
-      // The check reads the report it rendered, not the files.
+      // The check reads the report it rendered, and counts the files from `context.files`.
       verifyReadsFiles: false,
       produce: (context) => {
         this.report = this.audit(context.document, context.stackName);
@@ -237,7 +245,13 @@ export class KafkaStandardsAudit extends Construct {
         }
         if (this.options.print === false) return;
         const dir = verifyOnly ? undefined : path.join(context.stackDir, REPORT_DIR);
-        process.stdout.write(`${synthLine(report, dir, dir ? countFiles(dir) : 0)}\n`);
+        // The files may still be being written: count what the stack rendered, not what is on disk yet.
+        const files = context.files;
+        const line =
+          files === undefined
+            ? synthLine(report, dir, dir ? countFiles(dir) : 0)
+            : synthLine(report, dir, files.length, files.includes("AUDIT.md"));
+        process.stdout.write(`${line}\n`);
       },
     });
   }
