@@ -25,7 +25,7 @@ note "build and pack"
 had_dist=0
 [ -d dist ] && had_dist=1
 rm -rf dist
-npm run build --silent
+# `npm pack` builds through the package's prepack script, as `npm publish` does.
 tarball="$work/$(npm pack --silent --pack-destination "$work" | tail -1)"
 [ "$had_dist" = 1 ] || rm -rf dist
 
