@@ -99,10 +99,11 @@ export class ArtifactWriter {
   }
 
   /**
-   * Writes `files`, after every batch handed over before them: on the writer thread when there are
-   * at least {@link BACKGROUND_MIN_FILES} or the thread already runs, else right away on this thread.
+   * Writes `files`, which lie in `folder`, after every batch handed over before them: on the writer
+   * thread when there are at least {@link BACKGROUND_MIN_FILES} or the thread already runs, else right
+   * away on this thread.
    */
-  public write(files: readonly PendingFile[], folder?: string): void {
+  public write(files: readonly PendingFile[], folder: string): void {
     if (files.length === 0) return;
     if ((files.length < BACKGROUND_MIN_FILES && !this.running) || !this.start()) {
       writeNow(files);
@@ -110,7 +111,7 @@ export class ArtifactWriter {
     }
     this.worker!.postMessage(files);
     this.sent += 1;
-    if (folder !== undefined) this.folders.add(folder);
+    this.folders.add(folder);
   }
 
   /**

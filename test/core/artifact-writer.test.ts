@@ -26,8 +26,9 @@ function expectWritten(files: readonly PendingFile[]): void {
 describe("ArtifactWriter", () => {
   test("a large batch goes to the writer thread; flush() returns with every file written", () => {
     const writer = new ArtifactWriter();
-    const files = batch(tmp(), BACKGROUND_MIN_FILES * 4);
-    writer.write(files);
+    const root = tmp();
+    const files = batch(root, BACKGROUND_MIN_FILES * 4);
+    writer.write(files, root);
     expect(writer.running).toBe(true);
     writer.flush();
     expect(writer.pending).toBe(0);
@@ -38,8 +39,9 @@ describe("ArtifactWriter", () => {
 
   test("a small batch is written at once on the calling thread, without starting the thread", () => {
     const writer = new ArtifactWriter();
-    const files = batch(tmp(), BACKGROUND_MIN_FILES - 1);
-    writer.write(files);
+    const root = tmp();
+    const files = batch(root, BACKGROUND_MIN_FILES - 1);
+    writer.write(files, root);
     expect(writer.running).toBe(false);
     expectWritten(files);
   });
@@ -52,8 +54,8 @@ describe("ArtifactWriter", () => {
     const root = tmp();
     const first = batch(root, BACKGROUND_MIN_FILES * 8, "first");
     const second = batch(root, n, "second");
-    writer.write(first);
-    writer.write(second);
+    writer.write(first, root);
+    writer.write(second, root);
     writer.close();
     expectWritten(second);
     expectWritten(first.slice(n));
@@ -72,7 +74,7 @@ describe("ArtifactWriter", () => {
     expect(expected?.code).toMatch(/^E[A-Z]+$/);
     const good = batch(root, BACKGROUND_MIN_FILES);
     const writer = new ArtifactWriter();
-    writer.write([bad, ...good]);
+    writer.write([bad, ...good], root);
     expect(() => writer.flush()).toThrow(expect.objectContaining({ code: expected!.code, path: expected!.path }));
     expectWritten(good);
     // Reported once: the next flush starts clean.
@@ -82,13 +84,15 @@ describe("ArtifactWriter", () => {
 
   test("close() stops the thread after the files land; a later batch starts a new one", () => {
     const writer = new ArtifactWriter();
-    const a = batch(tmp(), BACKGROUND_MIN_FILES);
-    writer.write(a);
+    const rootA = tmp();
+    const a = batch(rootA, BACKGROUND_MIN_FILES);
+    writer.write(a, rootA);
     writer.close();
     expectWritten(a);
     expect(writer.running).toBe(false);
-    const b = batch(tmp(), BACKGROUND_MIN_FILES);
-    writer.write(b);
+    const rootB = tmp();
+    const b = batch(rootB, BACKGROUND_MIN_FILES);
+    writer.write(b, rootB);
     expect(writer.running).toBe(true);
     writer.close();
     expectWritten(b);
@@ -119,7 +123,7 @@ describe("ArtifactWriter", () => {
       `const { ArtifactWriter } = require(${JSON.stringify(path.resolve(__dirname, "../../lib/core/artifact-writer"))});`,
       `const w = new ArtifactWriter();`,
       `const files = Array.from({ length: ${n} }, (_, i) => ({ target: require("path").join(${JSON.stringify(root)}, "f" + i), content: "c" + i }));`,
-      `w.write(files);`,
+      `w.write(files, ${JSON.stringify(root)});`,
       `if (!w.running) throw new Error("expected the writer thread");`,
     ].join("\n");
     execFileSync(process.execPath, ["-r", "ts-node/register/transpile-only", "-e", script], { stdio: "pipe" });

@@ -60,13 +60,6 @@ export interface KafkaStandardsAuditOptions extends Omit<AuditOptions, "name"> {
 /** Most findings a failed synth's error message lists; the rest are in `AUDIT.md`. */
 export const MAX_LISTED_FINDINGS = 10;
 
-function countFiles(dir: string): number {
-  if (!fs.existsSync(dir)) return 0;
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .reduce((n, e) => n + (e.isDirectory() ? countFiles(path.join(dir, e.name)) : 1), 0);
-}
-
 /**
  * The line a successful synth prints for a stack: the audit summary, then where the artifacts went
  * (relative to the working directory), or that verify-only mode wrote none. `files` is the number of
@@ -245,13 +238,10 @@ export class KafkaStandardsAudit extends Construct {
         }
         if (this.options.print === false) return;
         const dir = verifyOnly ? undefined : path.join(context.stackDir, REPORT_DIR);
-        // The files may still be being written: count what the stack rendered, not what is on disk yet.
-        const files = context.files;
-        const line =
-          files === undefined
-            ? synthLine(report, dir, dir ? countFiles(dir) : 0)
-            : synthLine(report, dir, files.length, files.includes("AUDIT.md"));
-        process.stdout.write(`${line}\n`);
+        // The files may still be being written: count what the stack rendered, not what is on disk yet
+        // (`files` is set whenever files are written, so only in verify-only mode, without `dir`, is it absent).
+        const files = context.files ?? [];
+        process.stdout.write(`${synthLine(report, dir, files.length, files.includes("AUDIT.md"))}\n`);
       },
     });
   }
